@@ -1,0 +1,43 @@
+package ai.honeyhive.client;
+
+import com.squareup.moshi.Moshi;
+
+/**
+ * The Moshi configuration that reads and writes HoneyHive's wire format.
+ *
+ * <p>On top of Moshi's defaults it adds adapters for {@link java.util.UUID} and {@link java.time.OffsetDateTime}
+ * (which Moshi does not have), keeps integral numbers integral inside free-form objects ({@code 42} decodes to
+ * {@code Integer 42}, not {@code 42.0}; {@code 2^53 + 1} keeps every digit), and decodes enum values this client does
+ * not know to the enum's {@code UNKNOWN_DEFAULT_OPEN_API} constant instead of failing, so a newer server cannot break
+ * an older client.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class HoneyHiveJson {
+  private static final Moshi MOSHI = configure(new Moshi.Builder()).build();
+
+  private HoneyHiveJson() {}
+
+  /** Returns the shared Moshi instance configured for HoneyHive's wire format. */
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+
+  /**
+   * Adds HoneyHive's adapters to {@code builder}, for callers that register adapters of their own. Adapters added to
+   * {@code builder} before this call take precedence.
+   *
+   * @param builder the builder to extend; must not be null
+   * @return {@code builder}
+   */
+  public static Moshi.Builder configure(Moshi.Builder builder) {
+    if (builder == null) {
+      throw new NullPointerException("builder == null");
+    }
+    return builder
+        .add(UnknownEnumFallbackFactory.INSTANCE)
+        .add(IntegralNumberObjectAdapter.FACTORY)
+        .add(java.util.UUID.class, new UuidAdapter().nullSafe())
+        .add(java.time.OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe());
+  }
+}
