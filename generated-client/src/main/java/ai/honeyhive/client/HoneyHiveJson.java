@@ -6,7 +6,7 @@ import com.squareup.moshi.Moshi;
  * The Moshi configuration that reads and writes HoneyHive's wire format.
  *
  * <p>On top of Moshi's defaults it adds adapters for {@link java.util.UUID} and {@link java.time.OffsetDateTime}
- * (which Moshi does not have), keeps integral numbers integral inside free-form objects ({@code 42} decodes to
+ * and exact {@link java.math.BigDecimal}/{@link java.math.BigInteger} numbers (which Moshi does not have), keeps integral numbers integral inside free-form objects ({@code 42} decodes to
  * {@code Integer 42}, not {@code 42.0}; {@code 2^53 + 1} keeps every digit), and decodes enum values this client does
  * not know to the enum's {@code UNKNOWN_DEFAULT_OPEN_API} constant instead of failing, so a newer server cannot break
  * an older client.
@@ -38,6 +38,8 @@ public final class HoneyHiveJson {
         .add(UnknownEnumFallbackFactory.INSTANCE)
         .add(IntegralNumberObjectAdapter.FACTORY)
         .add(java.util.UUID.class, new UuidAdapter().nullSafe())
-        .add(java.time.OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe());
+        .add(java.time.OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+        .add(java.math.BigDecimal.class, BigNumberAdapter.DECIMAL)
+        .add(java.math.BigInteger.class, BigNumberAdapter.INTEGER);
   }
 }

@@ -1,0 +1,205 @@
+package ai.honeyhive;
+
+import ai.honeyhive.EventDraft.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds one event in a {@link Session} or under a {@link Span}, then either logs it as finished ({@link #log()}),
+ * opens it as a span to time it ({@link #start()}), or times a block of code ({@link #call}, {@link #run}).
+ *
+ * <p>Map setters add their entries to what is already set (later values win), so raw maps and the helpers of
+ * {@link ModelEventBuilder} combine in any order. Every value is checked where it is handed over: a value that cannot
+ * be written as JSON (an arbitrary object, {@code NaN}) fails at once with its path, such as
+ * {@code inputs.messages[0].content}, and nothing is sent.
+ *
+ * <p>A builder is not thread-safe; build each event on one thread. It may be reused: each {@link #log()} sends a new
+ * event with a new id, unless {@link #eventId} fixed one.
+ *
+ * @param <B> the concrete builder type, returned by every setter
+ */
+public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
+  final Client client;
+  final EventScope parent;
+  final EventType type;
+  final String name;
+  final EventDraft draft = new EventDraft();
+
+  BaseEventBuilder(Client client, EventScope parent, EventType type, String name) {
+    this.client = client;
+    this.parent = parent;
+    this.type = type;
+    this.name = name;
+  }
+
+  @SuppressWarnings("unchecked")
+  final B self() {
+    return (B) this;
+  }
+
+  /** Adds input data, such as the prompt's messages or a tool's arguments. HoneyHive requires inputs; default {}. */
+  public final B inputs(Map<String, ?> inputs) {
+    draft.putAll(Field.INPUTS, inputs);
+    return self();
+  }
+
+  /** Adds output data, such as a completion or a tool's result. */
+  public final B outputs(Map<String, ?> outputs) {
+    draft.putAll(Field.OUTPUTS, outputs);
+    return self();
+  }
+
+  /** Adds configuration, such as the model's parameters or a prompt template. */
+  public final B config(Map<String, ?> config) {
+    draft.putAll(Field.CONFIG, config);
+    return self();
+  }
+
+  /** Adds metadata, such as token counts or cost. */
+  public final B metadata(Map<String, ?> metadata) {
+    draft.putAll(Field.METADATA, metadata);
+    return self();
+  }
+
+  /** Adds metric values computed for this event. */
+  public final B metrics(Map<String, ?> metrics) {
+    draft.putAll(Field.METRICS, metrics);
+    return self();
+  }
+
+  /** Adds feedback, such as ratings or ground truth. */
+  public final B feedback(Map<String, ?> feedback) {
+    draft.putAll(Field.FEEDBACK, feedback);
+    return self();
+  }
+
+  /** Adds properties of the end user this event served. */
+  public final B userProperties(Map<String, ?> userProperties) {
+    draft.putAll(Field.USER_PROPERTIES, userProperties);
+    return self();
+  }
+
+  /** Marks the event failed with {@code message}. */
+  public final B error(String message) {
+    draft.error = Checks.notNull("error", message);
+    return self();
+  }
+
+  /** Marks the event failed with {@code error}'s class and message. */
+  public final B error(Throwable error) {
+    draft.error = EventDraft.describe(Checks.notNull("error", error));
+    return self();
+  }
+
+  /** Sets this event's source, such as {@code "production"}. Default: the client's source. */
+  public final B source(String source) {
+    draft.source = Checks.name("source", source);
+    return self();
+  }
+
+  /**
+   * Uses {@code eventId} instead of a generated id, to refer to the event elsewhere before it is sent. Logging twice
+   * with one id is idempotent.
+   *
+   * @throws IllegalArgumentException if {@code eventId} is not a UUID
+   */
+  public final B eventId(String eventId) {
+    draft.eventId = Ids.parse("eventId", eventId);
+    return self();
+  }
+
+  /** Sets when the event started, for {@link #log()}. Default: now, less the {@link #duration} if set. */
+  public final B startTime(Instant startTime) {
+    draft.startTime = Checks.notNull("startTime", startTime);
+    return self();
+  }
+
+  /** Sets when the event ended, for {@link #log()}. Default: the start plus the duration, or now. */
+  public final B endTime(Instant endTime) {
+    draft.endTime = Checks.notNull("endTime", endTime);
+    return self();
+  }
+
+  /**
+   * Sets how long the event took, for {@link #log()}. Default: the end less the start.
+   *
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
+  public final B duration(Duration duration) {
+    draft.duration = Checks.notNegative("duration", duration);
+    return self();
+  }
+
+  /**
+   * Sends the event as finished and returns its id. Times not given are filled in: with none, the event starts and
+   * ends now.
+   *
+   * @return the event's id
+   * @throws IllegalArgumentException if the end time is before the start time
+   * @throws HoneyHiveException if the API call fails after its retries
+   */
+  public final String log() {
+    long now = client.time.nowEpochNanos();
+    long start;
+    long end;
+    if (draft.startTime != null) {
+      start = nanos(draft.startTime);
+      end = draft.endTime != null ? nanos(draft.endTime)
+          : draft.duration != null ? start + draft.duration.toNanos() : Math.max(start, now);
+    } else {
+      end = draft.endTime != null ? nanos(draft.endTime) : now;
+      start = draft.duration != null ? end - draft.duration.toNanos() : end;
+    }
+    if (end < start) {
+      throw new IllegalArgumentException("endTime (" + draft.endTime + ") is before startTime (" + draft.startTime + ")");
+    }
+    UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
+    parent.adopt(id);
+    client.send(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(), start, end,
+        client.defaultSource));
+    return id.toString();
+  }
+
+  /**
+   * Opens the event as a span, timed from now until {@link Span#close()}. Events logged on the span nest under it.
+   * Use it in try-with-resources.
+   */
+  public final Span start() {
+    UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
+    parent.adopt(id);
+    return new Span(client, parent, type, name, id, new EventDraft(draft), client.time.nowEpochNanos());
+  }
+
+  /**
+   * Runs {@code body} inside a span and returns its result. If it throws, the exception is recorded in the event's
+   * {@code error} and the same instance is rethrown. The span is sent when the body returns or throws; a failure to
+   * send it is logged, never thrown over the body's outcome.
+   */
+  public final <T, E extends Throwable> T call(SpanCallable<T, E> body) throws E {
+    Checks.notNull("body", body);
+    try (Span span = start()) {
+      try {
+        return body.call();
+      } catch (Throwable t) {
+        span.error(t);
+        throw t;
+      }
+    }
+  }
+
+  /** Like {@link #call}, for a block without a result. */
+  public final <E extends Throwable> void run(SpanRunnable<E> body) throws E {
+    Checks.notNull("body", body);
+    call(() -> {
+      body.run();
+      return null;
+    });
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+}

@@ -1,0 +1,33 @@
+package ai.honeyhive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** This library's own version, written into a resource by the build. */
+final class ClientVersion {
+  static final String PACKAGE = "honeyhive-java";
+  static final String VERSION = load();
+
+  private ClientVersion() {}
+
+  private static String load() {
+    Properties properties = new Properties();
+    try (InputStream in = ClientVersion.class.getResourceAsStream("honeyhive-java.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("honeyhive-java.properties is missing from the jar");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version");
+  }
+
+  /** Returns the User-Agent this client sends, such as {@code honeyhive-java/0.1.0 (Java 17.0.15; Linux)}. */
+  static String userAgent() {
+    return PACKAGE + "/" + VERSION
+        + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")";
+  }
+}

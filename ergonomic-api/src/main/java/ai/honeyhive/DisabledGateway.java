@@ -1,0 +1,32 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.SearchEventsRequest;
+import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionStartRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** For a disabled client: writes go nowhere, reads find nothing. */
+final class DisabledGateway implements Gateway {
+  @Override
+  public void startSession(SessionStartRequest session) {}
+
+  @Override
+  public void createEvent(Event event) {}
+
+  @Override
+  public void updateEvent(UUID eventId, EventUpdate update) {}
+
+  @Override
+  public Event getEvent(UUID eventId) {
+    throw new NotFoundException("GET /v1/events/" + eventId, 404, Map.of(), "the HoneyHive client is disabled", null);
+  }
+
+  @Override
+  public SearchEventsResponse searchEvents(SearchEventsRequest request) {
+    return new SearchEventsResponse().events(List.of()).count(0L);
+  }
+}

@@ -1,0 +1,68 @@
+package ai.honeyhive;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Reads configuration variables, naming the variable when its value has the wrong form. */
+final class EnvReader {
+  private final Function<String, String> env;
+
+  EnvReader(Function<String, String> env) {
+    this.env = env;
+  }
+
+  void string(String name, Consumer<String> target) {
+    String value = env.apply(name);
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    try {
+      target.accept(value.strip());
+    } catch (IllegalArgumentException e) {
+      // Never echo HH_API_KEY's value.
+      String shown = name.equals("HH_API_KEY") ? "<redacted>" : "'" + value + "'";
+      throw new IllegalArgumentException(name + " has an invalid value " + shown + ": " + e.getMessage(), e);
+    }
+  }
+
+  void seconds(String name, Consumer<Duration> target) {
+    string(name, value -> {
+      double seconds;
+      try {
+        seconds = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a number of seconds such as 30 or 2.5");
+      }
+      target.accept(Duration.ofNanos((long) (seconds * 1e9)));
+    });
+  }
+
+  void integer(String name, Consumer<Integer> target) {
+    string(name, value -> {
+      int parsed;
+      try {
+        parsed = Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a whole number");
+      }
+      target.accept(parsed);
+    });
+  }
+
+  void bool(String name, Consumer<Boolean> target) {
+    string(name, value -> {
+      switch (value.toLowerCase(Locale.ROOT)) {
+        case "true": case "1": case "yes":
+          target.accept(true);
+          break;
+        case "false": case "0": case "no":
+          target.accept(false);
+          break;
+        default:
+          throw new IllegalArgumentException("expected true or false");
+      }
+    });
+  }
+}

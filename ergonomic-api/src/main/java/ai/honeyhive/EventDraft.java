@@ -1,0 +1,122 @@
+package ai.honeyhive;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The fields of one event while it is being built, shared by the builders and open spans (which synchronize on it),
+ * and its mapping to the wire type. Not thread-safe.
+ */
+final class EventDraft {
+  /** The free-form fields, in wire order. */
+  enum Field {
+    INPUTS("inputs"), OUTPUTS("outputs"), CONFIG("config"), METADATA("metadata"), METRICS("metrics"),
+    FEEDBACK("feedback"), USER_PROPERTIES("userProperties");
+
+    final String argumentName;
+
+    Field(String argumentName) {
+      this.argumentName = argumentName;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private final Map<String, Object>[] maps = new Map[Field.values().length];
+  String error;
+  String source;
+  UUID eventId;
+  Instant startTime;
+  Instant endTime;
+  Duration duration;
+
+  EventDraft() {}
+
+  EventDraft(EventDraft other) {
+    for (int i = 0; i < maps.length; i++) {
+      if (other.maps[i] != null) {
+        maps[i] = new LinkedHashMap<>(other.maps[i]);
+      }
+    }
+    error = other.error;
+    source = other.source;
+    eventId = other.eventId;
+    startTime = other.startTime;
+    endTime = other.endTime;
+    duration = other.duration;
+  }
+
+  /** Adds every entry of {@code values}, after checking they can be written as JSON; later values win. */
+  void putAll(Field field, Map<String, ?> values) {
+    if (values == null) {
+      throw new NullPointerException(field.argumentName + " == null");
+    }
+    for (Map.Entry<String, ?> entry : values.entrySet()) {
+      if (entry.getKey() == null) {
+        throw new NullPointerException(field.argumentName + " has a null key");
+      }
+      JsonValues.check(field.argumentName + "." + entry.getKey(), entry.getValue());
+    }
+    map(field).putAll(values);
+  }
+
+  /** Adds one entry, after checking it can be written as JSON. */
+  void put(Field field, String key, Object value) {
+    JsonValues.check(field.argumentName + "." + key, value);
+    map(field).put(key, value);
+  }
+
+  Map<String, Object> map(Field field) {
+    Map<String, Object> map = maps[field.ordinal()];
+    if (map == null) {
+      map = new LinkedHashMap<>();
+      maps[field.ordinal()] = map;
+    }
+    return map;
+  }
+
+  Object get(Field field, String key) {
+    Map<String, Object> map = maps[field.ordinal()];
+    return map == null ? null : map.get(key);
+  }
+
+  static String describe(Throwable error) {
+    String message = error.getMessage();
+    return message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message;
+  }
+
+  /**
+   * Returns the wire event. {@code inputs} is required by the API, so an event without inputs sends {@code {}}.
+   *
+   * @param children the ids of events nested under this one, or empty
+   */
+  ai.honeyhive.client.model.Event toWire(EventType type, String name, UUID id, UUID sessionId, UUID parentId,
+      List<UUID> children, long startNanos, long endNanos, String defaultSource) {
+    ai.honeyhive.client.model.Event wire = new ai.honeyhive.client.model.Event()
+        .eventId(id)
+        .sessionId(sessionId)
+        .parentId(parentId)
+        .eventType(type.toWire())
+        .eventName(name)
+        .source(source != null ? source : defaultSource)
+        .inputs(maps[Field.INPUTS.ordinal()] != null ? maps[Field.INPUTS.ordinal()] : new LinkedHashMap<>())
+        .outputs(maps[Field.OUTPUTS.ordinal()])
+        .config(maps[Field.CONFIG.ordinal()])
+        .metadata(maps[Field.METADATA.ordinal()])
+        .metrics(maps[Field.METRICS.ordinal()])
+        .feedback(maps[Field.FEEDBACK.ordinal()])
+        .userProperties(maps[Field.USER_PROPERTIES.ordinal()])
+        .error(error)
+        .startTime(Math.floorDiv(startNanos, 1_000_000L))
+        .endTime(Math.floorDiv(endNanos, 1_000_000L))
+        .duration((endNanos - startNanos) / 1e6);
+    if (!children.isEmpty()) {
+      wire.childrenIds(new ArrayList<>(children));
+    }
+    return wire;
+  }
+}

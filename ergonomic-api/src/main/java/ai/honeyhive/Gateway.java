@@ -1,0 +1,34 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.SearchEventsRequest;
+import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionStartRequest;
+import java.util.UUID;
+
+/**
+ * The HTTP side of the ergonomic layer: one method per operation it uses, speaking the current {@code /v1} wire
+ * types. An implementation for the legacy routes translates them. Every method is synchronous, retries as
+ * configured, and throws a {@link HoneyHiveException} subclass when the call finally fails.
+ */
+interface Gateway {
+  /** Starts (or re-posts, idempotently) the session {@code session.getSessionId()}. */
+  void startSession(SessionStartRequest session);
+
+  /** Creates one event; its {@code event_id} is set by the caller. */
+  void createEvent(Event event);
+
+  /** Merges {@code update} into the stored event (or session) {@code eventId}. */
+  void updateEvent(UUID eventId, EventUpdate update);
+
+  /**
+   * Reads one event.
+   *
+   * @throws NotFoundException if there is no such event
+   */
+  Event getEvent(UUID eventId);
+
+  /** Runs one page of a search. */
+  SearchEventsResponse searchEvents(SearchEventsRequest request);
+}

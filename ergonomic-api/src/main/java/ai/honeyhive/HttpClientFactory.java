@@ -1,0 +1,81 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.BearerTokenInterceptor;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the OkHttp client from the settings: on top of the caller's client when there is one. */
+final class HttpClientFactory {
+  private static final Logger HTTP_LOG = LoggerFactory.getLogger("ai.honeyhive.http");
+
+  private HttpClientFactory() {}
+
+  static OkHttpClient create(HoneyHive.Builder settings, RetryPolicy retryPolicy) {
+    OkHttpClient.Builder http = settings.okHttpClient != null
+        ? settings.okHttpClient.newBuilder()
+        : new OkHttpClient.Builder();
+    if (settings.okHttpClient == null || settings.connectTimeout != null) {
+      http.connectTimeout(settings.connectTimeout());
+    }
+    if (settings.okHttpClient == null || settings.readTimeout != null) {
+      http.readTimeout(settings.readTimeout());
+      http.writeTimeout(settings.readTimeout());
+    }
+    if (settings.okHttpClient == null || settings.callTimeout != null) {
+      http.callTimeout(settings.callTimeout());
+    }
+    if (settings.proxy != null) {
+      http.proxy(settings.proxy);
+    }
+    if (settings.connectionPool != null) {
+      http.connectionPool(settings.connectionPool);
+    }
+    if (!settings.verifyTls) {
+      trustEverything(http);
+    }
+    // Order matters: identity and auth first, so every retry and every log line sees the final headers.
+    http.addInterceptor(new ClientHeadersInterceptor(settings.headers));
+    if (settings.apiKey != null) {
+      http.addInterceptor(new BearerTokenInterceptor(settings.apiKey));
+    }
+    http.addInterceptor(new RetryInterceptor(retryPolicy, settings.sleeper));
+    if (HTTP_LOG.isDebugEnabled()) {
+      HttpLoggingInterceptor logging = new HttpLoggingInterceptor(HTTP_LOG::debug);
+      logging.redactHeader("Authorization");
+      logging.setLevel(HttpLoggingInterceptor.Level.BODY);
+      http.addInterceptor(logging);
+    }
+    return http.build();
+  }
+
+  /** For {@code verifyTls(false)}: accept any certificate and host name. Only for local test servers. */
+  private static void trustEverything(OkHttpClient.Builder http) {
+    X509TrustManager trustAll = new X509TrustManager() {
+      @Override
+      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+    try {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+      http.sslSocketFactory(tls.getSocketFactory(), trustAll);
+      http.hostnameVerifier((host, session) -> true);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot disable TLS verification on this JVM", e);
+    }
+  }
+}

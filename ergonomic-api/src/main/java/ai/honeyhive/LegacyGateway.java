@@ -1,0 +1,82 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.HoneyHiveJson;
+import ai.honeyhive.client.api.LegacyApi;
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.LegacyCreateEventRequest;
+import ai.honeyhive.client.model.LegacyCreateModelEventRequest;
+import ai.honeyhive.client.model.LegacyEvent;
+import ai.honeyhive.client.model.LegacyEventUpdate;
+import ai.honeyhive.client.model.LegacyModelEvent;
+import ai.honeyhive.client.model.LegacySession;
+import ai.honeyhive.client.model.LegacySessionStartRequest;
+import ai.honeyhive.client.model.SearchEventsRequest;
+import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionStartRequest;
+import com.squareup.moshi.Moshi;
+import java.util.Map;
+import java.util.UUID;
+import retrofit2.Retrofit;
+
+/**
+ * The deprecated routes, for servers that predate {@code /v1}. Writes are translated to the legacy wrapped bodies
+ * (the field names are the same, so the translation goes through JSON); reads stay on the current routes, which have
+ * no legacy counterpart.
+ */
+@SuppressWarnings("deprecation")
+final class LegacyGateway implements Gateway {
+  private final LegacyApi legacy;
+  private final Gateway reads;
+  private final Calls calls;
+  private final Moshi moshi = HoneyHiveJson.moshi();
+
+  LegacyGateway(Retrofit retrofit, Calls calls, Gateway reads) {
+    this.legacy = retrofit.create(LegacyApi.class);
+    this.calls = calls;
+    this.reads = reads;
+  }
+
+  @Override
+  public void startSession(SessionStartRequest session) {
+    LegacySession body = convert(session, LegacySession.class);
+    calls.send("POST /session/start", legacy.startSessionLegacy(new LegacySessionStartRequest().session(body)));
+  }
+
+  @Override
+  public void createEvent(Event event) {
+    if (event.getEventType() == ai.honeyhive.client.model.EventType.MODEL) {
+      LegacyModelEvent body = convert(event, LegacyModelEvent.class);
+      Object model = event.getConfig() == null ? null : event.getConfig().get("model");
+      body.setModelName(model instanceof String ? (String) model : event.getEventName());
+      calls.send("POST /events/model",
+          legacy.createModelEventLegacy(new LegacyCreateModelEventRequest().modelEvent(body)));
+    } else {
+      LegacyEvent body = convert(event, LegacyEvent.class);
+      calls.send("POST /events", legacy.createEventLegacy(new LegacyCreateEventRequest().event(body)));
+    }
+  }
+
+  @Override
+  public void updateEvent(UUID eventId, EventUpdate update) {
+    LegacyEventUpdate body = convert(update, LegacyEventUpdate.class).eventId(eventId);
+    calls.send("PUT /events", legacy.updateEventLegacy(body));
+  }
+
+  @Override
+  public Event getEvent(UUID eventId) {
+    return reads.getEvent(eventId);
+  }
+
+  @Override
+  public SearchEventsResponse searchEvents(SearchEventsRequest request) {
+    return reads.searchEvents(request);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T convert(Object current, Class<T> legacyType) {
+    Map<String, Object> json = (Map<String, Object>) moshi.adapter((Class<Object>) current.getClass())
+        .toJsonValue(current);
+    return moshi.adapter(legacyType).fromJsonValue(json);
+  }
+}

@@ -1,0 +1,94 @@
+package ai.honeyhive;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * When to retry and how long to wait: exponential backoff from {@code initialDelay}, doubling up to {@code maxDelay},
+ * less up to 25% random jitter so that many clients do not retry in step; a server's {@code Retry-After} (seconds or
+ * an HTTP date) replaces the backoff, capped at {@code maxRetryAfter}.
+ */
+final class RetryPolicy {
+  static final double JITTER = 0.25;
+
+  final int maxRetries;
+  private final Duration initialDelay;
+  private final Duration maxDelay;
+  private final Duration maxRetryAfter;
+  private final Clock clock;
+
+  RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter, Clock clock) {
+    this.maxRetries = maxRetries;
+    this.initialDelay = initialDelay;
+    this.maxDelay = maxDelay;
+    this.maxRetryAfter = maxRetryAfter;
+    this.clock = clock;
+  }
+
+  /** 408 request timeout, 409 conflict, 429 too many requests and every 5xx are worth another try. */
+  static boolean isRetryable(int status) {
+    return status == 408 || status == 409 || status == 429 || status >= 500;
+  }
+
+  /** Connection failures are retried; a cancelled call or a certificate that does not match is not. */
+  static boolean isRetryable(IOException e) {
+    if (e instanceof SocketTimeoutException) {
+      return true;
+    }
+    return !(e instanceof InterruptedIOException) && !(e instanceof SSLPeerUnverifiedException);
+  }
+
+  /**
+   * Returns how long to wait before retry number {@code retry} (0 for the first retry).
+   *
+   * @param retryAfterHeader the failed response's {@code Retry-After}, or null
+   */
+  Duration delayBeforeRetry(int retry, String retryAfterHeader) {
+    Duration serverAsked = parseRetryAfter(retryAfterHeader);
+    if (serverAsked != null) {
+      return serverAsked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : serverAsked;
+    }
+    long initialNanos = initialDelay.toNanos();
+    long backoffNanos = Math.min(maxDelay.toNanos(), initialNanos << Math.min(retry, 30));
+    if (backoffNanos < 0) {
+      backoffNanos = maxDelay.toNanos();
+    }
+    double jitter = 1.0 - JITTER * ThreadLocalRandom.current().nextDouble();
+    return Duration.ofNanos((long) (backoffNanos * jitter));
+  }
+
+  /**
+   * Parses {@code Retry-After}: delta seconds ({@code "2"}, {@code "1.5"}) or an HTTP date. Returns null when absent or
+   * unreadable, so the backoff applies.
+   */
+  Duration parseRetryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String trimmed = value.trim();
+    try {
+      double seconds = Double.parseDouble(trimmed);
+      if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+        return null;
+      }
+      return Duration.ofNanos((long) Math.min(seconds * 1e9, Long.MAX_VALUE));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(clock.instant(), at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.SessionStartRequest;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds a session; {@link #start()} sends it ({@code POST /v1/sessions}, or {@code POST /session/start} on the
+ * legacy routes) and returns its {@link Session} handle. Created by {@link HoneyHive#session}. Not thread-safe.
+ */
+public final class SessionBuilder {
+  private final Client client;
+  private final String name;
+  private UUID sessionId;
+  private String source;
+  private Map<String, Object> userProperties;
+  private Map<String, Object> metadata;
+  private Map<String, Object> config;
+  private Map<String, Object> inputs;
+
+  SessionBuilder(Client client, String name) {
+    this.client = client;
+    this.name = name;
+  }
+
+  /**
+   * Uses your own id for the session, such as your application's UUID for this conversation, instead of a
+   * generated one. Starting a session twice with one id is idempotent: the server merges the second start.
+   *
+   * @throws IllegalArgumentException if {@code sessionId} is not a UUID
+   */
+  public SessionBuilder sessionId(String sessionId) {
+    this.sessionId = Ids.parse("sessionId", sessionId);
+    return this;
+  }
+
+  /** Sets the session's source, such as {@code "production"}. Default: the client's source. */
+  public SessionBuilder source(String source) {
+    this.source = Checks.name("source", source);
+    return this;
+  }
+
+  /** Sets properties of the end user, such as {@code {"user_id": "u-42"}}. */
+  public SessionBuilder userProperties(Map<String, ?> userProperties) {
+    this.userProperties = JsonValues.copyOf("userProperties", userProperties);
+    return this;
+  }
+
+  /** Sets the session's metadata. */
+  public SessionBuilder metadata(Map<String, ?> metadata) {
+    this.metadata = JsonValues.copyOf("metadata", metadata);
+    return this;
+  }
+
+  /** Sets the session's configuration, such as the application version. */
+  public SessionBuilder config(Map<String, ?> config) {
+    this.config = JsonValues.copyOf("config", config);
+    return this;
+  }
+
+  /** Sets the session's inputs, such as the user's first message. */
+  public SessionBuilder inputs(Map<String, ?> inputs) {
+    this.inputs = JsonValues.copyOf("inputs", inputs);
+    return this;
+  }
+
+  /**
+   * Sends the session start and returns its handle.
+   *
+   * @throws HoneyHiveException if the API call fails after its retries
+   */
+  public Session start() {
+    UUID id = sessionId != null ? sessionId : Ids.newId();
+    long now = client.time.nowEpochNanos();
+    client.gateway.startSession(new SessionStartRequest()
+        .sessionId(id)
+        .sessionName(name)
+        .eventName(name)
+        .source(source != null ? source : client.defaultSource)
+        .startTime(Math.floorDiv(now, 1_000_000L))
+        .userProperties(userProperties)
+        .metadata(metadata)
+        .config(config)
+        .inputs(inputs));
+    return new Session(client, id, now);
+  }
+}

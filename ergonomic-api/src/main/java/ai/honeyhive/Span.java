@@ -1,0 +1,159 @@
+package ai.honeyhive;
+
+import ai.honeyhive.EventDraft.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open event being timed: a chain, tool or model call in progress. Events logged on a span nest under it. Closing
+ * the span sends it with its measured start, end and duration and the ids of its children. Use it in
+ * try-with-resources:
+ *
+ * <pre>{@code
+ * try (Span chain = session.chain("answer").inputs(Map.of("question", q)).start()) {
+ *   chain.tool("vector-search").inputs(Map.of("q", q)).call(() -> index.search(q));
+ *   chain.outputs(Map.of("answer", answer));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
+ * throws: instrumentation must not break the code it observes, so a failure to send is logged (SLF4J, logger
+ * {@code ai.honeyhive.Span}) instead.
+ */
+public final class Span extends EventScope implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Span.class);
+
+  private final EventScope parent;
+  private final EventType type;
+  private final String name;
+  private final UUID eventId;
+  private final long startNanos;
+  private final EventDraft draft;
+  private final List<UUID> children = new ArrayList<>();
+  private boolean closed;
+
+  Span(Client client, EventScope parent, EventType type, String name, UUID eventId, EventDraft draft,
+      long startNanos) {
+    super(client, parent.sessionId);
+    this.parent = parent;
+    this.type = type;
+    this.name = name;
+    this.eventId = eventId;
+    this.draft = draft;
+    this.startNanos = startNanos;
+  }
+
+  /** Returns this span's event id: the {@code parent_id} of the events nested under it. */
+  public String eventId() {
+    return eventId.toString();
+  }
+
+  /** Adds input data. */
+  public Span inputs(Map<String, ?> inputs) {
+    return put(Field.INPUTS, inputs);
+  }
+
+  /** Adds output data, such as the result this span produced. */
+  public Span outputs(Map<String, ?> outputs) {
+    return put(Field.OUTPUTS, outputs);
+  }
+
+  /** Adds configuration. */
+  public Span config(Map<String, ?> config) {
+    return put(Field.CONFIG, config);
+  }
+
+  /** Adds metadata. */
+  public Span metadata(Map<String, ?> metadata) {
+    return put(Field.METADATA, metadata);
+  }
+
+  /** Adds metric values. */
+  public Span metrics(Map<String, ?> metrics) {
+    return put(Field.METRICS, metrics);
+  }
+
+  /** Adds feedback. */
+  public Span feedback(Map<String, ?> feedback) {
+    return put(Field.FEEDBACK, feedback);
+  }
+
+  /** Adds end-user properties. */
+  public Span userProperties(Map<String, ?> userProperties) {
+    return put(Field.USER_PROPERTIES, userProperties);
+  }
+
+  /** Marks the span failed with {@code message}. */
+  public Span error(String message) {
+    Checks.notNull("error", message);
+    synchronized (draft) {
+      draft.error = message;
+    }
+    return this;
+  }
+
+  /** Marks the span failed with {@code error}'s class and message. */
+  public Span error(Throwable error) {
+    return error(EventDraft.describe(Checks.notNull("error", error)));
+  }
+
+  /** Returns whether {@link #close()} has been called. */
+  public boolean isClosed() {
+    synchronized (draft) {
+      return closed;
+    }
+  }
+
+  /**
+   * Ends the span now and sends it. Later calls do nothing. Events logged on the span after this still name it as
+   * their parent, but it no longer lists them in {@code children_ids}.
+   */
+  @Override
+  public void close() {
+    ai.honeyhive.client.model.Event wire;
+    synchronized (draft) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      long end = Math.max(startNanos, client.time.nowEpochNanos());
+      wire = draft.toWire(type, name, eventId, sessionId, parent.parentEventId(), children, startNanos, end,
+          client.defaultSource);
+    }
+    try {
+      client.send(wire);
+    } catch (HoneyHiveException | IllegalArgumentException e) {
+      log.warn("could not send span {} ({} '{}'): {}", eventId, type.wireName(), name, e.getMessage());
+    }
+  }
+
+  @Override
+  UUID parentEventId() {
+    return eventId;
+  }
+
+  @Override
+  void adopt(UUID child) {
+    synchronized (draft) {
+      if (!closed) {
+        children.add(child);
+      }
+    }
+  }
+
+  private Span put(Field field, Map<String, ?> values) {
+    synchronized (draft) {
+      draft.putAll(field, values);
+    }
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "Span{" + type.wireName() + " '" + name + "', eventId=" + eventId + ", sessionId=" + sessionId + "}";
+  }
+}
