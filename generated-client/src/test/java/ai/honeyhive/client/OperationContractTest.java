@@ -1,0 +1,201 @@
+package ai.honeyhive.client;
+
+import static ai.honeyhive.client.ContractValidator.assertConforms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.honeyhive.client.api.EventsApi;
+import ai.honeyhive.client.api.LegacyApi;
+import ai.honeyhive.client.api.SessionsApi;
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventBatchRequest;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.ExportEventsRequest;
+import ai.honeyhive.client.model.LegacyCreateEventRequest;
+import ai.honeyhive.client.model.LegacyCreateModelEventRequest;
+import ai.honeyhive.client.model.LegacyEventBatchRequest;
+import ai.honeyhive.client.model.LegacyEventUpdate;
+import ai.honeyhive.client.model.LegacyModelEventBatchRequest;
+import ai.honeyhive.client.model.LegacySessionStartRequest;
+import ai.honeyhive.client.model.SearchEventsRequest;
+import ai.honeyhive.client.model.SessionEventsBatchRequest;
+import ai.honeyhive.client.model.SessionStartRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
+import okio.ByteString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * For every operation of the spec, the generated client, fed the spec's request example, sends a request that the spec
+ * accepts; the spec's 200 example is a valid answer; and what the client decodes from it is still valid when encoded
+ * again. Operations are the spec's, so an operation added to the spec fails here until it gets a client call.
+ */
+class OperationContractTest {
+  /** How the generated client calls an operation, given the APIs and the spec's examples of that operation. */
+  @FunctionalInterface
+  interface ClientCall {
+    Call<?> call(TestServer.Apis apis, SpecOperation operation);
+  }
+
+  @SuppressWarnings("deprecation") // the legacy operations are deprecated, and tested all the same
+  private static final Map<String, ClientCall> CLIENT_CALLS = Map.ofEntries(
+      Map.entry("startSession", (apis, op) ->
+          apis.sessions().startSession(op.requestBody(SessionStartRequest.class))),
+      Map.entry("addSessionEvents", (apis, op) ->
+          apis.sessions().addSessionEvents(op.pathId("session_id"), op.requestBody(SessionEventsBatchRequest.class))),
+      Map.entry("createEvent", (apis, op) ->
+          apis.events().createEvent(op.requestBody(Event.class))),
+      Map.entry("getEvent", (apis, op) ->
+          apis.events().getEvent(op.pathId("event_id"))),
+      Map.entry("updateEvent", (apis, op) ->
+          apis.events().updateEvent(op.pathId("event_id"), op.requestBody(EventUpdate.class))),
+      Map.entry("createEventBatch", (apis, op) ->
+          apis.events().createEventBatch(op.requestBody(EventBatchRequest.class))),
+      Map.entry("searchEvents", (apis, op) ->
+          apis.events().searchEvents(op.requestBody(SearchEventsRequest.class))),
+      Map.entry("exportEventsLegacy", (apis, op) ->
+          apis.legacy().exportEventsLegacy(op.requestBody(ExportEventsRequest.class))),
+      Map.entry("startSessionLegacy", (apis, op) ->
+          apis.legacy().startSessionLegacy(op.requestBody(LegacySessionStartRequest.class))),
+      Map.entry("createEventLegacy", (apis, op) ->
+          apis.legacy().createEventLegacy(op.requestBody(LegacyCreateEventRequest.class))),
+      Map.entry("updateEventLegacy", (apis, op) ->
+          apis.legacy().updateEventLegacy(op.requestBody(LegacyEventUpdate.class))),
+      Map.entry("createModelEventLegacy", (apis, op) ->
+          apis.legacy().createModelEventLegacy(op.requestBody(LegacyCreateModelEventRequest.class))),
+      Map.entry("createEventBatchLegacy", (apis, op) ->
+          apis.legacy().createEventBatchLegacy(op.requestBody(LegacyEventBatchRequest.class))),
+      Map.entry("createModelEventBatchLegacy", (apis, op) ->
+          apis.legacy().createModelEventBatchLegacy(op.requestBody(LegacyModelEventBatchRequest.class))));
+
+  /** What happened when the client called an operation against a server answering with the spec's 200 example. */
+  record Exchange(SpecOperation operation, RecordedRequest request, String cannedBody, Response<?> response) {}
+
+  static Stream<SpecOperation> specOperations() {
+    return Spec.operations().stream();
+  }
+
+  private static Exchange exchange(SpecOperation operation) {
+    ClientCall clientCall = CLIENT_CALLS.get(operation.id());
+    assertThat(clientCall).as("CLIENT_CALLS has no call for operation %s", operation.id()).isNotNull();
+    String cannedBody = operation.okResponseExample().map(JsonNode::toString).orElse("");
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, cannedBody);
+      Response<?> response = clientCall.call(server.apis(), operation).execute();
+      return new Exchange(operation, server.takeRequest(), cannedBody, response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The request
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void requestSentByTheClientConformsToTheSpec(SpecOperation operation) {
+    Exchange exchange = exchange(operation);
+
+    assertConforms(ContractValidator.validateRequest(exchange.request()), operation.id() + " request");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void requestUsesTheOperationsMethodAndPath(SpecOperation operation) {
+    RecordedRequest request = exchange(operation).request();
+
+    assertThat(request.getMethod()).isEqualTo(operation.method());
+    assertThat(request.getUrl().encodedPath()).isEqualTo(operation.examplePath());
+    assertThat(request.getUrl().query()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void requestAuthenticatesWithTheBearerKey(SpecOperation operation) {
+    RecordedRequest request = exchange(operation).request();
+
+    assertThat(request.getHeaders().values("Authorization")).containsExactly("Bearer " + TestServer.API_KEY);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void requestBodyIsJsonExactlyWhenTheOperationTakesOne(SpecOperation operation) {
+    RecordedRequest request = exchange(operation).request();
+
+    if (operation.requestExample().isPresent()) {
+      MediaType contentType = MediaType.get(request.getHeaders().get("Content-Type"));
+      assertThat(contentType.type() + "/" + contentType.subtype()).isEqualTo("application/json");
+      assertThat(contentType.charset(StandardCharsets.UTF_8)).isEqualTo(StandardCharsets.UTF_8);
+      assertThat(request.getBodySize()).isPositive();
+    } else {
+      assertThat(request.getHeaders().get("Content-Type")).isNull();
+      assertThat(request.getBodySize()).isZero();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void requestBodyCarriesTheSpecExampleUnchanged(SpecOperation operation) {
+    ByteString body = exchange(operation).request().getBody();
+
+    operation.requestExample().ifPresent(example ->
+        assertThat(TestJson.comparable(TestJson.parse(body.utf8())))
+            .as("%s body as sent", operation.id())
+            .isEqualTo(TestJson.comparable(example)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The response
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void specResponseExampleConformsToTheSpec(SpecOperation operation) {
+    Exchange exchange = exchange(operation);
+
+    assertConforms(ContractValidator.validateResponse(operation, 200, exchange.cannedBody()),
+        operation.id() + " canned 200 response");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specOperations")
+  void responseDecodedByTheClientStillConformsWhenReEncoded(SpecOperation operation) {
+    Response<?> response = exchange(operation).response();
+
+    assertThat(response.isSuccessful()).isTrue();
+    String reEncoded = response.body() == null ? "" : TestJson.encode(response.body());
+    assertThat(reEncoded.isEmpty()).as("%s has no 200 body", operation.id()).isEqualTo(operation.okResponseExample().isEmpty());
+    assertConforms(ContractValidator.validateResponse(operation, 200, reEncoded),
+        operation.id() + " response as decoded and re-encoded by the client");
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The table is complete
+
+  @Test
+  void clientCallTableCoversExactlyTheOperationsOfTheSpec() {
+    assertThat(CLIENT_CALLS.keySet())
+        .containsExactlyInAnyOrderElementsOf(specOperations().map(SpecOperation::id).toList());
+  }
+
+  @Test
+  void everyGeneratedApiMethodIsAnOperationOfTheSpec() {
+    var methods = Stream.of(SessionsApi.class, EventsApi.class, LegacyApi.class)
+        .flatMap(api -> Arrays.stream(api.getDeclaredMethods()))
+        .map(Method::getName)
+        .collect(Collectors.toList());
+
+    assertThat(methods).containsExactlyInAnyOrderElementsOf(specOperations().map(SpecOperation::id).toList());
+  }
+}
