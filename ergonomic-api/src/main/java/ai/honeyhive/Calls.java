@@ -46,15 +46,20 @@ final class Calls {
       String retries = e.retries == 0 ? "" : " after " + e.retries + (e.retries == 1 ? " retry" : " retries");
       throw new HoneyHiveConnectionException(
           request + " failed" + retries + ": " + last, last, isTimeout(last));
-    } catch (InterruptedIOException e) {
-      throw new HoneyHiveConnectionException(request + " was interrupted or timed out: " + e, e, true);
-    } catch (IOException | RuntimeException e) {
-      // The network part succeeded (its failures arrive wrapped above), so the body could not be decoded.
+    } catch (DecodeFailureMarkingFactory.UndecodableResponseException e) {
       if (!bodyRequired) {
-        log.debug("{} was accepted; its response body could not be read: {}", request, e.toString());
+        log.debug("{} was accepted; its response body could not be read: {}", request, e.getMessage());
         return null;
       }
-      throw new HoneyHiveException(request + " succeeded but its response could not be read: " + e, e);
+      throw new HoneyHiveException(request + " succeeded but its response could not be read: " + e.getMessage(),
+          e.getCause());
+    } catch (InterruptedIOException e) {
+      throw new HoneyHiveConnectionException(request + " was interrupted or timed out: " + e, e, true);
+    } catch (IOException e) {
+      // Failed before the request reached the network: an interceptor of a caller-supplied client, for example.
+      throw new HoneyHiveConnectionException(request + " could not be sent: " + e, e, false);
+    } catch (RuntimeException e) {
+      throw new HoneyHiveException(request + " could not be sent: " + e, e);
     }
     if (response.isSuccessful()) {
       return response.body();

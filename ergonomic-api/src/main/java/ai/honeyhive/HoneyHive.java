@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.HoneyHiveRetrofit;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -14,6 +15,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The HoneyHive client: build one per application and share it; it is safe for use by many threads.
@@ -72,7 +74,11 @@ public final class HoneyHive implements AutoCloseable {
         builder.maxRetryDelay, builder.maxRetryAfter, builder.clock);
     this.http = HttpClientFactory.create(builder, retryPolicy);
     this.ownsHttpClient = builder.okHttpClient == null;
-    this.retrofit = HoneyHiveRetrofit.create(baseUrl, http);
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(http)
+        .addConverterFactory(new DecodeFailureMarkingFactory(MoshiConverterFactory.create(HoneyHiveJson.moshi())))
+        .build();
     Gateway gateway;
     if (!builder.enabled) {
       gateway = new DisabledGateway();
@@ -84,7 +90,11 @@ public final class HoneyHive implements AutoCloseable {
     this.client = new Client(gateway, TimeSource.of(builder.clock), builder.source);
   }
 
-  /** Returns a builder with every option at its default; nothing is read from the environment. */
+  /**
+   * Returns a builder with every option at its default; nothing is read from the environment.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,6 +102,7 @@ public final class HoneyHive implements AutoCloseable {
   /**
    * Returns a client configured from system properties and environment variables (see the table above).
    *
+   * @return the new client
    * @throws IllegalStateException if {@code HH_API_KEY} is not set and the client is not disabled
    * @throws IllegalArgumentException if a variable holds a value of the wrong form, naming the variable
    */
@@ -103,6 +114,7 @@ public final class HoneyHive implements AutoCloseable {
    * Starts building a session named {@code name}; {@link SessionBuilder#start()} sends it.
    *
    * @param name the session's name, shown in HoneyHive; must not be blank
+   * @return a builder for the session
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public SessionBuilder session(String name) {
@@ -114,6 +126,7 @@ public final class HoneyHive implements AutoCloseable {
    * added to it. Sends nothing.
    *
    * @param sessionId the session's id, a UUID
+   * @return a handle on the session
    * @throws IllegalArgumentException if {@code sessionId} is not a UUID
    */
   public Session attachSession(String sessionId) {
@@ -123,6 +136,8 @@ public final class HoneyHive implements AutoCloseable {
   /**
    * Starts building an update of the event (or session) {@code eventId}; {@link EventUpdate#send()} sends it.
    *
+   * @param eventId the event's id, a UUID
+   * @return a builder for the update
    * @throws IllegalArgumentException if {@code eventId} is not a UUID
    */
   public EventUpdate updateEvent(String eventId) {
@@ -132,6 +147,8 @@ public final class HoneyHive implements AutoCloseable {
   /**
    * Reads one event ({@code GET /v1/events/{id}}).
    *
+   * @param eventId the event's id, a UUID
+   * @return the stored event
    * @throws IllegalArgumentException if {@code eventId} is not a UUID
    * @throws NotFoundException if there is no such event
    * @throws HoneyHiveException if the call fails otherwise
@@ -141,7 +158,11 @@ public final class HoneyHive implements AutoCloseable {
     return Event.fromWire(client.gateway.getEvent(id));
   }
 
-  /** Starts building a search over this project's events ({@code POST /v1/events/search}). */
+  /**
+   * Starts building a search over this project's events ({@code POST /v1/events/search}).
+   *
+   * @return a builder for the search
+   */
   public EventSearch searchEvents() {
     return new EventSearch(client.gateway);
   }
@@ -150,17 +171,27 @@ public final class HoneyHive implements AutoCloseable {
    * The escape hatch: the generated Retrofit interfaces, sharing this client's connection pool, authentication,
    * identity headers and retries, for operations the fluent API does not cover (batches, export). Their types come
    * from the generated client and may change when the spec changes.
+   *
+   * @return the generated interfaces
    */
   public RawApi raw() {
     return new RawApi(retrofit);
   }
 
-  /** Returns the base URL requests go to. */
+  /**
+   * Returns the base URL requests go to.
+   *
+   * @return the base URL, ending in {@code /}
+   */
   public String baseUrl() {
     return baseUrl.toString();
   }
 
-  /** Returns which generation of the API this client writes to. */
+  /**
+   * Returns which generation of the API this client writes to.
+   *
+   * @return the route family
+   */
   public RouteFamily routeFamily() {
     return routeFamily;
   }
@@ -215,20 +246,33 @@ public final class HoneyHive implements AutoCloseable {
      * Sets the API key, sent as {@code Authorization: Bearer <key>}. Keys are project-scoped: the server derives the
      * project from the key. Required unless the client is disabled.
      *
+     * @param apiKey the key; surrounding white space is stripped
+     * @return this builder
      * @throws IllegalArgumentException if {@code apiKey} is blank
      */
     public Builder apiKey(String apiKey) {
       Checks.notNull("apiKey", apiKey);
-      if (apiKey.isBlank()) {
+      String key = apiKey.strip();
+      if (key.isEmpty()) {
         throw new IllegalArgumentException("apiKey is blank");
       }
-      this.apiKey = apiKey.strip();
+      for (int i = 0; i < key.length(); i++) {
+        char c = key.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          // Name the position, never the key.
+          throw new IllegalArgumentException("apiKey has a character that cannot be sent in an HTTP header, at index "
+              + i + "; API keys are printable ASCII");
+        }
+      }
+      this.apiKey = key;
       return this;
     }
 
     /**
      * Sets the API's base URL. Default {@code https://api.honeyhive.ai}; self-hosted installs use their own.
      *
+     * @param baseUrl the URL, such as {@code https://honeyhive.example.com}; a missing final {@code /} is added
+     * @return this builder
      * @throws IllegalArgumentException if {@code baseUrl} is not an http or https URL
      */
     public Builder baseUrl(String baseUrl) {
@@ -247,19 +291,32 @@ public final class HoneyHive implements AutoCloseable {
     /**
      * Sets the default {@code source} of sessions and events, such as {@code "production"}. Default unset: the
      * server records {@code "unknown"}. Each session or event may set its own.
+     *
+     * @param source the default source; must not be blank
+     * @return this builder
      */
     public Builder source(String source) {
       this.source = Checks.name("source", source);
       return this;
     }
 
-    /** Sets the TCP connect timeout. Default 10 seconds. */
+    /**
+     * Sets the TCP connect timeout. Default 10 seconds.
+     *
+     * @param timeout the timeout; must be positive
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Checks.positive("connectTimeout", timeout);
       return this;
     }
 
-    /** Sets the timeout between bytes read or written on one attempt. Default 30 seconds. */
+    /**
+     * Sets the timeout between bytes read or written on one attempt. Default 30 seconds.
+     *
+     * @param timeout the timeout; must be positive
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Checks.positive("readTimeout", timeout);
       return this;
@@ -268,6 +325,9 @@ public final class HoneyHive implements AutoCloseable {
     /**
      * Sets a limit on one whole call, retries and their waits included. Default none: the retries are bounded by
      * {@link #maxRetries} and each attempt by the connect and read timeouts.
+     *
+     * @param timeout the timeout; must be positive
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Checks.positive("callTimeout", timeout);
@@ -278,6 +338,8 @@ public final class HoneyHive implements AutoCloseable {
      * Sets how many times a failed request is retried: on connection failures and timeouts, and on HTTP 408, 409,
      * 429 and 5xx. Default 3; 0 disables retries.
      *
+     * @param maxRetries retries after the first attempt
+     * @return this builder
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public Builder maxRetries(int maxRetries) {
@@ -292,6 +354,10 @@ public final class HoneyHive implements AutoCloseable {
      * Sets the backoff between retries: the first wait is {@code initial}, each next one doubles up to {@code max},
      * and each is shortened by up to 25% at random. Defaults 500 ms and 8 s. A server's {@code Retry-After}
      * replaces the backoff.
+     *
+     * @param initial the first wait; must be positive
+     * @param max the longest wait; must not be less than {@code initial}
+     * @return this builder
      */
     public Builder retryBackoff(Duration initial, Duration max) {
       Checks.positive("initial", initial);
@@ -304,13 +370,23 @@ public final class HoneyHive implements AutoCloseable {
       return this;
     }
 
-    /** Sets the longest {@code Retry-After} the client honours; longer requests are cut to this. Default 60 s. */
+    /**
+     * Sets the longest {@code Retry-After} the client honours; longer requests are cut to this. Default 60 s.
+     *
+     * @param max the longest wait honoured; must be positive
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration max) {
       this.maxRetryAfter = Checks.positive("maxRetryAfter", max);
       return this;
     }
 
-    /** Sends requests through {@code proxy}. Default: the JVM's proxy settings. */
+    /**
+     * Sends requests through {@code proxy}. Default: the JVM's proxy settings.
+     *
+     * @param proxy the proxy to use
+     * @return this builder
+     */
     public Builder proxy(Proxy proxy) {
       this.proxy = Checks.notNull("proxy", proxy);
       return this;
@@ -319,6 +395,9 @@ public final class HoneyHive implements AutoCloseable {
     /**
      * Whether to verify the server's TLS certificate and host name. Default true. Turn it off only for a local test
      * server with a self-signed certificate: it makes the connection open to interception.
+     *
+     * @param verifyTls false to accept any certificate and host name
+     * @return this builder
      */
     public Builder verifyTls(boolean verifyTls) {
       this.verifyTls = verifyTls;
@@ -328,6 +407,9 @@ public final class HoneyHive implements AutoCloseable {
     /**
      * Adds a header to every request, replacing an earlier value of the same name.
      *
+     * @param name the header's name; must not be blank
+     * @param value the header's value; characters HTTP does not allow are rejected
+     * @return this builder
      * @throws IllegalArgumentException if {@code name} is {@code Authorization} (set {@link #apiKey} instead)
      */
     public Builder header(String name, String value) {
@@ -341,7 +423,12 @@ public final class HoneyHive implements AutoCloseable {
       return this;
     }
 
-    /** Uses {@code pool} for connections. Default: OkHttp's pool (5 idle connections kept 5 minutes). */
+    /**
+     * Uses {@code pool} for connections. Default: OkHttp's pool (5 idle connections kept 5 minutes).
+     *
+     * @param pool the pool, which may be shared with other clients
+     * @return this builder
+     */
     public Builder connectionPool(ConnectionPool pool) {
       this.connectionPool = Checks.notNull("pool", pool);
       return this;
@@ -351,13 +438,21 @@ public final class HoneyHive implements AutoCloseable {
      * Builds on a caller's OkHttp client, sharing its dispatcher, connection pool and interceptors. Authentication,
      * identity headers and retries are still added; timeouts set on this builder override the client's.
      * {@link HoneyHive#close()} leaves the caller's client running.
+     *
+     * @param client the client to build on; it is not changed
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Checks.notNull("client", client);
       return this;
     }
 
-    /** Chooses the route generation writes go to. Default {@link RouteFamily#CURRENT}. */
+    /**
+     * Chooses the route generation writes go to. Default {@link RouteFamily#CURRENT}.
+     *
+     * @param routeFamily the routes to write to
+     * @return this builder
+     */
     public Builder routeFamily(RouteFamily routeFamily) {
       this.routeFamily = Checks.notNull("routeFamily", routeFamily);
       return this;
@@ -367,19 +462,32 @@ public final class HoneyHive implements AutoCloseable {
      * Whether the client talks to HoneyHive. Default true. A disabled client needs no key and sends nothing: sessions
      * and events still get ids, so instrumented code runs unchanged (in tests, or where tracing is switched off);
      * {@link HoneyHive#getEvent} then throws {@link NotFoundException} and searches find nothing.
+     *
+     * @param enabled false to send nothing
+     * @return this builder
      */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** The clock for event times and {@code Retry-After} dates. Default the system clock; tests use a fixed one. */
+    /**
+     * The clock for event times and {@code Retry-After} dates. Default the system clock; tests use a fixed one.
+     *
+     * @param clock the clock to read
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Checks.notNull("clock", clock);
       return this;
     }
 
-    /** How the client waits between retries. Default {@link Sleeper#SYSTEM}; tests record instead of waiting. */
+    /**
+     * How the client waits between retries. Default {@link Sleeper#SYSTEM}; tests record instead of waiting.
+     *
+     * @param sleeper the sleeper to wait with
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Checks.notNull("sleeper", sleeper);
       return this;
@@ -389,6 +497,7 @@ public final class HoneyHive implements AutoCloseable {
      * Reads every option that is set in system properties or environment variables (see {@link HoneyHive}); options
      * set later on this builder override them.
      *
+     * @return this builder
      * @throws IllegalArgumentException if a variable holds a value of the wrong form, naming the variable
      */
     public Builder fromEnv() {
@@ -439,6 +548,7 @@ public final class HoneyHive implements AutoCloseable {
     /**
      * Builds the client.
      *
+     * @return the new client
      * @throws IllegalStateException if no API key is set and the client is enabled
      */
     public HoneyHive build() {

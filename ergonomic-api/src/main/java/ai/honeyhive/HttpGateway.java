@@ -39,7 +39,12 @@ final class HttpGateway implements Gateway {
 
   @Override
   public Event getEvent(UUID eventId) {
-    return calls.execute("GET /v1/events/" + eventId, events.getEvent(eventId)).getEvent();
+    String request = "GET /v1/events/" + eventId;
+    Event event = calls.execute(request, events.getEvent(eventId)).getEvent();
+    if (event == null) {
+      throw new HoneyHiveException(request + " succeeded but its response had no event", null);
+    }
+    return event;
   }
 
   @Override

@@ -58,10 +58,9 @@ final class RetryPolicy {
       return serverAsked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : serverAsked;
     }
     long initialNanos = initialDelay.toNanos();
-    long backoffNanos = Math.min(maxDelay.toNanos(), initialNanos << Math.min(retry, 30));
-    if (backoffNanos < 0) {
-      backoffNanos = maxDelay.toNanos();
-    }
+    long maxNanos = maxDelay.toNanos();
+    // Doubling past the maximum (or past 63 bits) is the maximum; shifting first could overflow.
+    long backoffNanos = retry >= 62 || initialNanos > (maxNanos >> retry) ? maxNanos : initialNanos << retry;
     double jitter = 1.0 - JITTER * ThreadLocalRandom.current().nextDouble();
     return Duration.ofNanos((long) (backoffNanos * jitter));
   }
