@@ -56,6 +56,18 @@ class HoneyHiveJsonTest {
   }
 
   @Test
+  void bigNumbersAreWrittenExactlyAndADecodedEventWritesBackTheSameDigits() throws IOException {
+    String json = "{\"event_type\":\"model\",\"inputs\":{\"n\":123456789012345678901234567890}}";
+    Event event = decode(json, Event.class);
+    event.getInputs().put("price", new java.math.BigDecimal("0.10000000000000000001"));
+
+    String written = HoneyHiveJson.moshi().adapter(Event.class).toJson(event);
+
+    assertThat(written).contains("\"n\":123456789012345678901234567890")
+        .contains("\"price\":0.10000000000000000001");
+  }
+
+  @Test
   void numberWithAFractionDecodesToDouble() throws IOException {
     assertThat(freeFormValue("1.5")).isInstanceOf(Double.class).isEqualTo(1.5);
   }
