@@ -1,0 +1,83 @@
+package ai.honeyhive.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Batch routes. With a single session ({@code single_session}, legacy {@code is_single_session}) a new session is
+ * started from {@code session_properties} and every event joins it; otherwise each event keeps its own
+ * {@code session_id} or becomes a session of its own. {@code POST /v1/sessions/{session_id}/events/batch} puts
+ * every event in the path's session.
+ */
+final class BatchRoutes {
+  private final EventStore store;
+
+  BatchRoutes(EventStore store) {
+    this.store = store;
+  }
+
+  /** {@code createEventBatch}. */
+  Reply create(IncomingRequest request) {
+    Map<String, Object> body = request.jsonObject();
+    return batch(body, "events", Boolean.TRUE.equals(body.get("single_session")), Placement.AS_SENT);
+  }
+
+  /** {@code createEventBatchLegacy}. */
+  Reply createLegacy(IncomingRequest request) {
+    Map<String, Object> body = request.jsonObject();
+    return batch(body, "events", Boolean.TRUE.equals(body.get("is_single_session")), Placement.AS_SENT);
+  }
+
+  /** {@code createModelEventBatchLegacy}: every event is stored as a model event. */
+  Reply createModelLegacy(IncomingRequest request) {
+    Map<String, Object> body = request.jsonObject();
+    return batch(body, "model_events", Boolean.TRUE.equals(body.get("is_single_session")),
+        Placement.LEGACY_MODEL);
+  }
+
+  /** {@code addSessionEvents}: the path's session id overrides each event's. */
+  Reply addToSession(IncomingRequest request) {
+    Placement placement = Placement.inSession(request.pathParameter("session_id"));
+    for (Map<String, Object> event : events(request.jsonObject(), "events")) {
+      store.create(event, placement);
+    }
+    return Reply.ok(Map.of("success", true));
+  }
+
+  private Reply batch(Map<String, Object> body, String field, boolean singleSession, Placement placement) {
+    String sessionId = null;
+    if (singleSession) {
+      Map<String, Object> properties = Routes.object(body, "session_properties");
+      sessionId = SessionRoutes.sessionId(properties);
+      store.startSession(sessionId, properties);
+      placement = placement.inSessionOf(sessionId);
+    }
+    List<String> ids = new ArrayList<>();
+    for (Map<String, Object> event : events(body, field)) {
+      ids.add(store.create(event, placement));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("event_ids", ids);
+    if (sessionId != null) {
+      answer.put("session_id", sessionId);
+    }
+    answer.put("success", true);
+    return Reply.ok(answer);
+  }
+
+  private static List<Map<String, Object>> events(Map<String, Object> body, String field) {
+    List<Map<String, Object>> events = new ArrayList<>();
+    List<Object> array = Json.array(body.get(field));
+    if (array != null) {
+      for (Object element : array) {
+        Map<String, Object> event = Json.object(element);
+        if (event != null) {
+          events.add(event);
+        }
+      }
+    }
+    return events;
+  }
+}

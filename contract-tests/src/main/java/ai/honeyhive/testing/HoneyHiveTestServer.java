@@ -1,0 +1,341 @@
+package ai.honeyhive.testing;
+
+import ai.honeyhive.HoneyHive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
+
+/**
+ * A local stand-in for HoneyHive's tracing API that checks every request against the OpenAPI document, for tests
+ * that must not reach the network.
+ *
+ * <pre>{@code
+ * try (HoneyHiveTestServer server = HoneyHiveTestServer.start();
+ *      HoneyHive hh = server.clientBuilder().build()) {
+ *   Session session = hh.session("support-chat").start();
+ *   session.tool("vector-search").inputs(Map.of("q", "reset key")).log();
+ *   session.end();
+ *
+ *   assertThat(server.validationErrors()).isEmpty();
+ *   System.out.println(server.sessionTree(session.sessionId()));
+ * }
+ * }</pre>
+ *
+ * <h2>What it does with a request</h2>
+ * <ol>
+ *   <li>Matches method and path to an operation of the spec: none answers 404, a known path with another method 405.
+ *   <li>Checks the bearer token: missing or blank answers 401 {@code UNAUTHORIZED} (a spec violation too); a token
+ *       other than {@link Builder#apiKey} answers 401 when a key is required.
+ *   <li>Validates the request with swagger-request-validator (parameters, body schemas, unknown fields on the strict
+ *       {@code /v1} bodies): a violation answers 400 like the real API, {@code {"statusCode": 400, "message":
+ *       "event_type: Instance value (\"banana\") not found in enum ...", "success": false, "errorCode":
+ *       "VALIDATION_ERROR"}}, the message naming each offending field.
+ *   <li>Answers from its in-memory store, for all 14 operations of the current and legacy routes: creates, updates
+ *       (maps merged, outputs replaced; 404 when absent), reads, searches and exports; see {@link StoredEvent} for
+ *       the ids, names and times the server fills in.
+ *   <li>Validates its own answer against the spec, as a self-check; a violation is recorded, never hidden.
+ * </ol>
+ * Every request is recorded ({@link #exchanges()}), and every violation is listed by {@link #validationErrors()}.
+ *
+ * <p>Safe for concurrent requests and queries. Binds a free port on the loopback interface; {@link #close()} stops
+ * it.
+ */
+public final class HoneyHiveTestServer implements AutoCloseable {
+  /** The API key {@link #clientBuilder()} uses when the server accepts any key. */
+  public static final String DEFAULT_CLIENT_API_KEY = "hh-test-server-key";
+
+  private final MockWebServer server = new MockWebServer();
+  private final ApiSpec spec;
+  private final EventStore store;
+  private final ServerDispatcher dispatcher;
+  private final String apiKey;
+
+  private HoneyHiveTestServer(Builder builder) {
+    this.spec = ApiSpec.of(builder.specText != null ? builder.specText : ApiSpec.defaultText());
+    this.apiKey = builder.apiKey;
+    this.store = new EventStore(spec.eventFields(), builder.projectId, builder.clock);
+    this.dispatcher = new ServerDispatcher(spec, new Routes(store), builder.apiKey, builder.fault);
+    server.setDispatcher(dispatcher);
+    try {
+      server.start(InetAddress.getLoopbackAddress(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the HoneyHive test server", e);
+    }
+  }
+
+  /**
+   * Starts a server with every option at its default: the spec of the {@code honeyhive-openapi} artifact on the
+   * classpath, any non-blank API key accepted.
+   *
+   * @throws IllegalStateException if the spec is not on the classpath
+   * @throws UncheckedIOException if no port can be bound
+   */
+  public static HoneyHiveTestServer start() {
+    return builder().start();
+  }
+
+  /** Returns a builder with every option at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the base URL to point a client at, such as {@code http://127.0.0.1:51234/}; ends with a slash. */
+  public String baseUrl() {
+    return server.url("/").toString();
+  }
+
+  /** Returns the server's root URL, {@link #baseUrl()} as an {@link HttpUrl}. */
+  public HttpUrl url() {
+    return server.url("/");
+  }
+
+  /** Returns the URL of {@code path} on this server, such as {@code url("/v1/events")}. */
+  public HttpUrl url(String path) {
+    return server.url(path);
+  }
+
+  /** Returns the port the server listens on, on the loopback interface. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Returns the API key clients should send: the required one, else {@link #DEFAULT_CLIENT_API_KEY}. */
+  public String apiKey() {
+    return apiKey != null ? apiKey : DEFAULT_CLIENT_API_KEY;
+  }
+
+  /**
+   * Returns a client builder pointed at this server: {@link #apiKey()} set, {@link #baseUrl()} set, and a sleeper
+   * that does not wait, so retries take no time. Every other option is at the client's default; change any before
+   * {@code build()}.
+   */
+  public HoneyHive.Builder clientBuilder() {
+    return HoneyHive.builder().apiKey(apiKey()).baseUrl(baseUrl()).sleeper(duration -> { });
+  }
+
+  // ---- The store -------------------------------------------------------------------------------------------------
+
+  /** Returns every stored event (sessions included), in the order each first arrived. Unmodifiable, a snapshot. */
+  public List<StoredEvent> events() {
+    return store.all();
+  }
+
+  /** Returns the stored event {@code eventId} (a session's id gives its session event), if any. */
+  public Optional<StoredEvent> event(String eventId) {
+    return Optional.ofNullable(store.get(eventId));
+  }
+
+  /** Returns the stored events of session {@code sessionId}, its session event included, in arrival order. */
+  public List<StoredEvent> eventsInSession(String sessionId) {
+    List<StoredEvent> result = new ArrayList<>();
+    for (StoredEvent event : store.all()) {
+      if (sessionId.equals(event.sessionId())) {
+        result.add(event);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /** Returns the stored events of type {@code eventType} ({@code "session"}, {@code "model"}, ...), in arrival order. */
+  public List<StoredEvent> eventsOfType(String eventType) {
+    List<StoredEvent> result = new ArrayList<>();
+    for (StoredEvent event : store.all()) {
+      if (eventType.equals(event.eventType())) {
+        result.add(event);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /** Returns the ids of every session that has stored events, in order of first arrival. */
+  public Set<String> sessionIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    store.all().forEach(event -> ids.add(event.sessionId()));
+    return Collections.unmodifiableSet(ids);
+  }
+
+  /**
+   * Returns how many accepted create requests carried {@code eventId}: events in any create or batch route, and
+   * session starts for a session id. 1 means delivered exactly once; 0 never. A second delivery of an id is counted
+   * here and leaves the stored event as it was (session starts merge, as the API documents).
+   */
+  public int deliveryCount(String eventId) {
+    return store.deliveries(eventId);
+  }
+
+  /** Returns the ids delivered more than once, with their delivery counts; empty when nothing was duplicated. */
+  public Map<String, Integer> duplicateDeliveries() {
+    return store.duplicates();
+  }
+
+  /**
+   * Returns the events of session {@code sessionId} as a tree; print it to see what arrived.
+   *
+   * @throws IllegalArgumentException if no event of that session is stored
+   */
+  public SessionTree sessionTree(String sessionId) {
+    List<StoredEvent> events = eventsInSession(sessionId);
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("no events stored for session " + sessionId);
+    }
+    return SessionTree.of(sessionId, events);
+  }
+
+  // ---- Requests and validation -----------------------------------------------------------------------------------
+
+  /** Returns every request received so far with its answer and findings, in order. */
+  public List<RecordedExchange> exchanges() {
+    return dispatcher.exchanges();
+  }
+
+  /**
+   * Returns every validation failure seen so far, of requests and of the server's own responses, one per line:
+   * {@code POST /v1/events (createEvent) -> 400: request [validation.request.body.schema.enum] event_type: ...}.
+   * Empty when every request and response conformed to the spec.
+   */
+  public List<String> validationErrors() {
+    List<String> errors = new ArrayList<>();
+    for (RecordedExchange exchange : dispatcher.exchanges()) {
+      exchange.requestErrors().forEach(error -> errors.add(exchange + ": request " + error));
+      exchange.responseErrors().forEach(error -> errors.add(exchange + ": response " + error));
+    }
+    return List.copyOf(errors);
+  }
+
+  /** Returns the {@code operationId} of every operation in the spec, in document order. */
+  public Set<String> operationIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    spec.operations().forEach(operation -> ids.add(operation.operationId()));
+    return Collections.unmodifiableSet(ids);
+  }
+
+  /**
+   * Returns the operations that were exercised: called with a request that conformed to the spec and answered with
+   * a 2xx status. Compare with {@link #operationIds()} for coverage.
+   */
+  public Set<String> exercisedOperationIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (RecordedExchange exchange : dispatcher.exchanges()) {
+      if (exchange.succeeded()) {
+        ids.add(exchange.operationId());
+      }
+    }
+    return Collections.unmodifiableSet(ids);
+  }
+
+  /** Stops the server and frees its port. Idempotent. The store and the records stay readable. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** Returns the base URL, for test output; the format may change. */
+  @Override
+  public String toString() {
+    return "HoneyHiveTestServer{baseUrl=" + baseUrl() + "}";
+  }
+
+  /** Configures and starts a {@link HoneyHiveTestServer}. Not thread-safe. */
+  public static final class Builder {
+    private String specText;
+    private String apiKey;
+    private String projectId = "hh-test-project";
+    private Clock clock = Clock.systemUTC();
+    private Fault fault = Fault.NONE;
+
+    Builder() {}
+
+    /**
+     * Validates against the spec read from {@code spec} (YAML or JSON, OpenAPI 3.0), such as a pinned version of
+     * {@code honeyhive-openapi.yaml}. Reads the stream to its end; the caller closes it. Default: the
+     * {@code /honeyhive-openapi.yaml} resource of the {@code honeyhive-openapi} artifact on the classpath.
+     *
+     * @throws NullPointerException if {@code spec} is null
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public Builder spec(InputStream spec) {
+      if (spec == null) {
+        throw new NullPointerException("spec == null");
+      }
+      try {
+        this.specText = ApiSpec.read(spec);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read the spec", e);
+      }
+      return this;
+    }
+
+    /**
+     * Accepts only {@code apiKey} as the bearer token; any other answers 401. Default: any non-blank token is
+     * accepted (a missing or blank one always answers 401).
+     *
+     * @throws IllegalArgumentException if {@code apiKey} is null or blank
+     */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey must not be null or blank");
+      }
+      this.apiKey = apiKey.strip();
+      return this;
+    }
+
+    /**
+     * Sets the {@code project_id} the server writes on every stored event. Default {@code "hh-test-project"}.
+     *
+     * @throws IllegalArgumentException if {@code projectId} is null or blank
+     */
+    public Builder projectId(String projectId) {
+      if (projectId == null || projectId.isBlank()) {
+        throw new IllegalArgumentException("projectId must not be null or blank");
+      }
+      this.projectId = projectId;
+      return this;
+    }
+
+    /**
+     * Sets the clock for the times the server fills in (an event sent without {@code start_time} starts now).
+     * Default: the system clock.
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      if (clock == null) {
+        throw new NullPointerException("clock == null");
+      }
+      this.clock = clock;
+      return this;
+    }
+
+    /** Puts {@code fault} in front of normal handling. Default {@link Fault#NONE}. */
+    Builder fault(Fault fault) {
+      if (fault == null) {
+        throw new NullPointerException("fault == null");
+      }
+      this.fault = fault;
+      return this;
+    }
+
+    /**
+     * Parses the spec and starts the server on a free loopback port. Parsing a spec takes about a second the first
+     * time; later servers with the same spec reuse it.
+     *
+     * @throws IllegalStateException if no spec was given and none is on the classpath
+     * @throws IllegalArgumentException if the spec is not an OpenAPI 3 document
+     * @throws UncheckedIOException if no port can be bound
+     */
+    public HoneyHiveTestServer start() {
+      return new HoneyHiveTestServer(this);
+    }
+  }
+}
