@@ -40,61 +40,111 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     return (B) this;
   }
 
-  /** Adds input data, such as the prompt's messages or a tool's arguments. HoneyHive requires inputs; default {}. */
+  /**
+   * Adds input data, such as the prompt's messages or a tool's arguments. HoneyHive requires inputs; default {}.
+   *
+   * @param inputs the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B inputs(Map<String, ?> inputs) {
     draft.putAll(Field.INPUTS, inputs);
     return self();
   }
 
-  /** Adds output data, such as a completion or a tool's result. */
+  /**
+   * Adds output data, such as a completion or a tool's result.
+   *
+   * @param outputs the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B outputs(Map<String, ?> outputs) {
     draft.putAll(Field.OUTPUTS, outputs);
     return self();
   }
 
-  /** Adds configuration, such as the model's parameters or a prompt template. */
+  /**
+   * Adds configuration, such as the model's parameters or a prompt template.
+   *
+   * @param config the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B config(Map<String, ?> config) {
     draft.putAll(Field.CONFIG, config);
     return self();
   }
 
-  /** Adds metadata, such as token counts or cost. */
+  /**
+   * Adds metadata, such as token counts or cost.
+   *
+   * @param metadata the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B metadata(Map<String, ?> metadata) {
     draft.putAll(Field.METADATA, metadata);
     return self();
   }
 
-  /** Adds metric values computed for this event. */
+  /**
+   * Adds metric values computed for this event.
+   *
+   * @param metrics the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B metrics(Map<String, ?> metrics) {
     draft.putAll(Field.METRICS, metrics);
     return self();
   }
 
-  /** Adds feedback, such as ratings or ground truth. */
+  /**
+   * Adds feedback, such as ratings or ground truth.
+   *
+   * @param feedback the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B feedback(Map<String, ?> feedback) {
     draft.putAll(Field.FEEDBACK, feedback);
     return self();
   }
 
-  /** Adds properties of the end user this event served. */
+  /**
+   * Adds properties of the end user this event served.
+   *
+   * @param userProperties the entries to add; values must be writable as JSON
+   * @return this builder
+   */
   public final B userProperties(Map<String, ?> userProperties) {
     draft.putAll(Field.USER_PROPERTIES, userProperties);
     return self();
   }
 
-  /** Marks the event failed with {@code message}. */
+  /**
+   * Marks the event failed with {@code message}.
+   *
+   * @param message a description of the failure
+   * @return this builder
+   */
   public final B error(String message) {
     draft.error = Checks.notNull("error", message);
     return self();
   }
 
-  /** Marks the event failed with {@code error}'s class and message. */
+  /**
+   * Marks the event failed with {@code error}'s class and message.
+   *
+   * @param error the failure; its stack trace is not recorded
+   * @return this builder
+   */
   public final B error(Throwable error) {
     draft.error = EventDraft.describe(Checks.notNull("error", error));
     return self();
   }
 
-  /** Sets this event's source, such as {@code "production"}. Default: the client's source. */
+  /**
+   * Sets this event's source, such as {@code "production"}. Default: the client's source.
+   *
+   * @param source the source; must not be blank
+   * @return this builder
+   */
   public final B source(String source) {
     draft.source = Checks.name("source", source);
     return self();
@@ -104,6 +154,8 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * Uses {@code eventId} instead of a generated id, to refer to the event elsewhere before it is sent. Logging twice
    * with one id is idempotent.
    *
+   * @param eventId the event's id, a UUID string
+   * @return this builder
    * @throws IllegalArgumentException if {@code eventId} is not a UUID
    */
   public final B eventId(String eventId) {
@@ -111,13 +163,23 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     return self();
   }
 
-  /** Sets when the event started, for {@link #log()}. Default: now, less the {@link #duration} if set. */
+  /**
+   * Sets when the event started, for {@link #log()}. Default: now, less the {@link #duration} if set.
+   *
+   * @param startTime the start; sent to the millisecond
+   * @return this builder
+   */
   public final B startTime(Instant startTime) {
     draft.startTime = Checks.notNull("startTime", startTime);
     return self();
   }
 
-  /** Sets when the event ended, for {@link #log()}. Default: the start plus the duration, or now. */
+  /**
+   * Sets when the event ended, for {@link #log()}. Default: the start plus the duration, or now.
+   *
+   * @param endTime the end; sent to the millisecond
+   * @return this builder
+   */
   public final B endTime(Instant endTime) {
     draft.endTime = Checks.notNull("endTime", endTime);
     return self();
@@ -126,6 +188,8 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Sets how long the event took, for {@link #log()}. Default: the end less the start.
    *
+   * @param duration the duration; sent in fractional milliseconds
+   * @return this builder
    * @throws IllegalArgumentException if {@code duration} is negative
    */
   public final B duration(Duration duration) {
@@ -166,6 +230,8 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Opens the event as a span, timed from now until {@link Span#close()}. Events logged on the span nest under it.
    * Use it in try-with-resources.
+   *
+   * @return the open span; closing it sends the event
    */
   public final Span start() {
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
@@ -177,6 +243,12 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * Runs {@code body} inside a span and returns its result. If it throws, the exception is recorded in the event's
    * {@code error} and the same instance is rethrown. The span is sent when the body returns or throws; a failure to
    * send it is logged, never thrown over the body's outcome.
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
    */
   public final <T, E extends Throwable> T call(SpanCallable<T, E> body) throws E {
     Checks.notNull("body", body);
@@ -190,7 +262,13 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     }
   }
 
-  /** Like {@link #call}, for a block without a result. */
+  /**
+   * Like {@link #call}, for a block without a result.
+   *
+   * @param <E> the exception the body may throw
+   * @param body the code to time
+   * @throws E whatever {@code body} throws, after recording it in the span
+   */
   public final <E extends Throwable> void run(SpanRunnable<E> body) throws E {
     Checks.notNull("body", body);
     call(() -> {

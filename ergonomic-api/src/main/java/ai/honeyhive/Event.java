@@ -78,12 +78,20 @@ public final class Event {
     return new Event(wire);
   }
 
-  /** Returns the event's id, a UUID string. Null only if the server did not send one. */
+  /**
+   * Returns the event's id, a UUID string. Null only if the server did not send one.
+   *
+   * @return the event id, or null
+   */
   public String eventId() {
     return eventId;
   }
 
-  /** Returns the id of the session the event belongs to, a UUID string. Null only if the server did not send one. */
+  /**
+   * Returns the id of the session the event belongs to, a UUID string. Null only if the server did not send one.
+   *
+   * @return the session id, or null
+   */
   public String sessionId() {
     return sessionId;
   }
@@ -91,6 +99,8 @@ public final class Event {
   /**
    * Returns the id of the event this one is nested under (for a top-level step, the session's id), or null when the
    * event has no parent, as for a session event.
+   *
+   * @return the parent's id, or null
    */
   public String parentId() {
     return parentId;
@@ -99,77 +109,135 @@ public final class Event {
   /**
    * Returns the kind of event, or null when the server sent no type or a type this version of the client does not
    * know (a newer server may add types; such events are still returned, not dropped).
+   *
+   * @return the type, or null
    */
   public EventType type() {
     return type;
   }
 
-  /** Returns the event's name ({@code event_name}), such as {@code "gpt-4o"} or {@code "vector-search"}, or null. */
+  /**
+   * Returns the event's name ({@code event_name}), such as {@code "gpt-4o"} or {@code "vector-search"}, or null.
+   *
+   * @return the name, or null
+   */
   public String name() {
     return name;
   }
 
-  /** Returns where the event was recorded ({@code source}), such as {@code "production"}, or null. */
+  /**
+   * Returns where the event was recorded ({@code source}), such as {@code "production"}, or null.
+   *
+   * @return the source, or null
+   */
   public String source() {
     return source;
   }
 
-  /** Returns the id of the project that stores the event, or null when the server did not send it. */
+  /**
+   * Returns the id of the project that stores the event, or null when the server did not send it.
+   *
+   * @return the project id, or null
+   */
   public String projectId() {
     return projectId;
   }
 
-  /** Returns the ids of the events nested directly under this one, in the server's order. Never null; may be empty. */
+  /**
+   * Returns the ids of the events nested directly under this one, in the server's order. Never null; may be empty.
+   *
+   * @return the children's ids; unmodifiable, possibly empty
+   */
   public List<String> childrenIds() {
     return childrenIds;
   }
 
-  /** Returns the configuration, such as a model's name and parameters. Never null; empty when absent. */
+  /**
+   * Returns the configuration, such as a model's name and parameters. Never null; empty when absent.
+   *
+   * @return the configuration; unmodifiable, possibly empty
+   */
   public Map<String, Object> config() {
     return config;
   }
 
-  /** Returns the inputs, such as a model's chat messages. Never null; empty when absent. */
+  /**
+   * Returns the inputs, such as a model's chat messages. Never null; empty when absent.
+   *
+   * @return the inputs; unmodifiable, possibly empty
+   */
   public Map<String, Object> inputs() {
     return inputs;
   }
 
-  /** Returns the outputs, such as a model's completion. Never null; empty when absent. */
+  /**
+   * Returns the outputs, such as a model's completion. Never null; empty when absent.
+   *
+   * @return the outputs; unmodifiable, possibly empty
+   */
   public Map<String, Object> outputs() {
     return outputs;
   }
 
-  /** Returns the metadata, such as token counts or cost. Never null; empty when absent. */
+  /**
+   * Returns the metadata, such as token counts or cost. Never null; empty when absent.
+   *
+   * @return the metadata; unmodifiable, possibly empty
+   */
   public Map<String, Object> metadata() {
     return metadata;
   }
 
-  /** Returns the metrics computed for the event. Never null; empty when absent. */
+  /**
+   * Returns the metrics computed for the event. Never null; empty when absent.
+   *
+   * @return the metrics; unmodifiable, possibly empty
+   */
   public Map<String, Object> metrics() {
     return metrics;
   }
 
-  /** Returns the feedback given on the event, such as a user's rating. Never null; empty when absent. */
+  /**
+   * Returns the feedback given on the event, such as a user's rating. Never null; empty when absent.
+   *
+   * @return the feedback; unmodifiable, possibly empty
+   */
   public Map<String, Object> feedback() {
     return feedback;
   }
 
-  /** Returns the properties of the end user, such as a user id. Never null; empty when absent. */
+  /**
+   * Returns the properties of the end user, such as a user id. Never null; empty when absent.
+   *
+   * @return the user properties; unmodifiable, possibly empty
+   */
   public Map<String, Object> userProperties() {
     return userProperties;
   }
 
-  /** Returns the error the step reported, or null when it succeeded or recorded none. */
+  /**
+   * Returns the error the step reported, or null when it succeeded or recorded none.
+   *
+   * @return the error, or null
+   */
   public String error() {
     return error;
   }
 
-  /** Returns when the step started, to the millisecond, or null when the server did not send it. */
+  /**
+   * Returns when the step started, to the millisecond, or null when the server did not send it.
+   *
+   * @return the start time, or null
+   */
   public Instant startTime() {
     return startTime;
   }
 
-  /** Returns when the step ended, to the millisecond, or null when the server did not send it. */
+  /**
+   * Returns when the step ended, to the millisecond, or null when the server did not send it.
+   *
+   * @return the end time, or null
+   */
   public Instant endTime() {
     return endTime;
   }
@@ -177,6 +245,8 @@ public final class Event {
   /**
    * Returns how long the step took, or null when the server did not send it. The wire carries fractional
    * milliseconds; the fraction is kept to the nanosecond, so {@code 12.5} reads as 12,500,000 ns.
+   *
+   * @return the duration, or null
    */
   public Duration duration() {
     return duration;

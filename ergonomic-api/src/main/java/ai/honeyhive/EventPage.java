@@ -31,17 +31,29 @@ public final class EventPage {
     this.totalCount = totalCount;
   }
 
-  /** Returns the page's events, newest first. Never null; empty when nothing (more) matched. Unmodifiable. */
+  /**
+   * Returns the page's events, newest first. Never null; empty when nothing (more) matched. Unmodifiable.
+   *
+   * @return the events; never null
+   */
   public List<Event> events() {
     return events;
   }
 
-  /** Returns the number of this page, counting from 1. */
+  /**
+   * Returns the number of this page, counting from 1.
+   *
+   * @return the page number, from 1
+   */
   public int page() {
     return page;
   }
 
-  /** Returns the page size that was asked for (the API's {@code limit}); the last page may hold fewer events. */
+  /**
+   * Returns the page size that was asked for (the API's {@code limit}); the last page may hold fewer events.
+   *
+   * @return the requested page size
+   */
   public int pageSize() {
     return pageSize;
   }
@@ -49,6 +61,8 @@ public final class EventPage {
   /**
    * Returns how many events matched the whole search (all pages), when the server said so in its {@code count};
    * empty when the response had no count.
+   *
+   * @return the total count, or empty when unknown
    */
   public OptionalLong totalCount() {
     return totalCount == null ? OptionalLong.empty() : OptionalLong.of(totalCount);
@@ -58,6 +72,8 @@ public final class EventPage {
    * Returns whether the next page may hold more events: true when this page is full and the server's count (if it
    * sent one) says not every match has been returned yet. A full page without a count answers true, so the next page
    * may turn out empty.
+   *
+   * @return false when this is certainly the last page
    */
   public boolean hasNextPage() {
     if (events.size() < pageSize) {

@@ -16,7 +16,11 @@ public abstract class EventScope {
     this.sessionId = sessionId;
   }
 
-  /** Returns the id of the session everything in this scope belongs to. */
+  /**
+   * Returns the id of the session everything in this scope belongs to.
+   *
+   * @return the session id, a UUID string
+   */
   public final String sessionId() {
     return sessionId.toString();
   }
@@ -24,6 +28,8 @@ public abstract class EventScope {
   /**
    * Starts building a model (LLM) event named {@code model}; the name also goes into {@code config.model}.
    *
+   * @param model the model's name, such as {@code "gpt-4o"}; must not be blank
+   * @return a builder for the event
    * @throws IllegalArgumentException if {@code model} is blank
    */
   public final ModelEventBuilder model(String model) {
@@ -33,6 +39,8 @@ public abstract class EventScope {
   /**
    * Starts building a tool event (vector search, function call, external API) named {@code name}.
    *
+   * @param name the tool's name, such as {@code "vector-search"}; must not be blank
+   * @return a builder for the event
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public final EventBuilder tool(String name) {
@@ -43,6 +51,8 @@ public abstract class EventScope {
    * Starts building a chain event named {@code name}: a group of steps; {@link EventBuilder#start()} it to nest
    * events under it.
    *
+   * @param name the chain's name; must not be blank
+   * @return a builder for the event
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public final EventBuilder chain(String name) {

@@ -17,7 +17,11 @@ public enum EventType {
     this.wireName = wireName;
   }
 
-  /** Returns the name HoneyHive uses for this type on the wire, such as {@code "model"}. */
+  /**
+   * Returns the name HoneyHive uses for this type on the wire, such as {@code "model"}.
+   *
+   * @return the wire name
+   */
   public String wireName() {
     return wireName;
   }

@@ -16,9 +16,12 @@ import java.util.Map;
 public class HoneyHiveApiException extends HoneyHiveException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int statusCode;
   private final transient Map<String, List<String>> headers;
+  /** The server's {@code message}, or null. */
   private final String serverMessage;
+  /** The server's {@code errorCode}, or null. */
   private final String errorCode;
 
   /**
@@ -50,22 +53,38 @@ public class HoneyHiveApiException extends HoneyHiveException {
     return result.toString();
   }
 
-  /** Returns the HTTP status code, such as 400. */
+  /**
+   * Returns the HTTP status code, such as 400.
+   *
+   * @return the status code
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the response headers, keyed by lower-case name. Never null. */
+  /**
+   * Returns the response headers, keyed by lower-case name. Never null.
+   *
+   * @return the headers; unmodifiable
+   */
   public Map<String, List<String>> headers() {
     return headers == null ? Map.of() : headers;
   }
 
-  /** Returns the server's error message, or null when the response had none. */
+  /**
+   * Returns the server's error message, or null when the response had none.
+   *
+   * @return the message, or null
+   */
   public String serverMessage() {
     return serverMessage;
   }
 
-  /** Returns HoneyHive's machine-readable error code, or null: the API does not always send one. */
+  /**
+   * Returns HoneyHive's machine-readable error code, or null: the API does not always send one.
+   *
+   * @return the error code, or null
+   */
   public String errorCode() {
     return errorCode;
   }

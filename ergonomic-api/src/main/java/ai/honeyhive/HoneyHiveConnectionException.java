@@ -7,6 +7,7 @@ package ai.honeyhive;
 public class HoneyHiveConnectionException extends HoneyHiveException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the last failure was a timeout. */
   private final boolean timeout;
 
   /**
@@ -21,7 +22,11 @@ public class HoneyHiveConnectionException extends HoneyHiveException {
     this.timeout = timeout;
   }
 
-  /** Returns true when the last attempt failed because a connect, read, write or call timeout expired. */
+  /**
+   * Returns true when the last attempt failed because a connect, read, write or call timeout expired.
+   *
+   * @return true for a timeout
+   */
   public boolean isTimeout() {
     return timeout;
   }

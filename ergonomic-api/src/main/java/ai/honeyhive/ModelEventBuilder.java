@@ -24,7 +24,12 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
     draft.put(Field.CONFIG, "model", model);
   }
 
-  /** Sets {@code config.provider}, such as {@code "openai"}. */
+  /**
+   * Sets {@code config.provider}, such as {@code "openai"}.
+   *
+   * @param provider the provider's name; must not be blank
+   * @return this builder
+   */
   public ModelEventBuilder provider(String provider) {
     draft.put(Field.CONFIG, "provider", Checks.name("provider", provider));
     return this;
@@ -33,6 +38,9 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
   /**
    * Sets one model parameter in {@code config}, such as {@code top_p}.
    *
+   * @param name the parameter's name, as the provider spells it; must not be blank
+   * @param value the value
+   * @return this builder
    * @throws IllegalArgumentException if {@code value} cannot be written as JSON
    */
   public ModelEventBuilder parameter(String name, Object value) {
@@ -40,12 +48,22 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
     return this;
   }
 
-  /** Sets {@code config.temperature}. */
+  /**
+   * Sets {@code config.temperature}.
+   *
+   * @param temperature the sampling temperature; finite
+   * @return this builder
+   */
   public ModelEventBuilder temperature(double temperature) {
     return parameter("temperature", temperature);
   }
 
-  /** Sets {@code config.max_tokens}. */
+  /**
+   * Sets {@code config.max_tokens}.
+   *
+   * @param maxTokens the limit on generated tokens
+   * @return this builder
+   */
   public ModelEventBuilder maxTokens(int maxTokens) {
     return parameter("max_tokens", maxTokens);
   }
@@ -55,6 +73,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    *
    * @param role such as {@code "system"}, {@code "user"} or {@code "assistant"}
    * @param content the message text
+   * @return this builder
    */
   @SuppressWarnings("unchecked")
   public ModelEventBuilder message(String role, String content) {
@@ -68,7 +87,12 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
     return this;
   }
 
-  /** Records the model's answer as {@code outputs.role = "assistant"} and {@code outputs.content}. */
+  /**
+   * Records the model's answer as {@code outputs.role = "assistant"} and {@code outputs.content}.
+   *
+   * @param content the answer's text
+   * @return this builder
+   */
   public ModelEventBuilder completion(String content) {
     draft.put(Field.OUTPUTS, "role", "assistant");
     draft.put(Field.OUTPUTS, "content", Checks.notNull("content", content));
@@ -79,6 +103,9 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * Records token usage in {@code metadata}: {@code prompt_tokens}, {@code completion_tokens} and their sum
    * {@code total_tokens}.
    *
+   * @param promptTokens tokens in the prompt
+   * @param completionTokens tokens in the completion
+   * @return this builder
    * @throws IllegalArgumentException if a count is negative
    */
   public ModelEventBuilder usage(long promptTokens, long completionTokens) {
@@ -95,6 +122,8 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
   /**
    * Records what the call cost, in US dollars, in {@code metadata.cost}.
    *
+   * @param usd the cost in US dollars
+   * @return this builder
    * @throws IllegalArgumentException if {@code usd} is negative or not finite
    */
   public ModelEventBuilder cost(double usd) {

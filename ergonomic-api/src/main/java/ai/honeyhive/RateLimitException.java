@@ -9,6 +9,7 @@ import java.util.Optional;
 public class RateLimitException extends HoneyHiveApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The server's {@code Retry-After}, or null when it sent none. */
   private final Duration retryAfter;
 
   /**
@@ -32,7 +33,11 @@ public class RateLimitException extends HoneyHiveApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** Returns how long the server asked to wait before the next request, when its {@code Retry-After} said so. */
+  /**
+   * Returns how long the server asked to wait before the next request, when its {@code Retry-After} said so.
+   *
+   * @return the wait, or empty when the server did not say
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -18,22 +18,38 @@ public final class RawApi {
     this.retrofit = retrofit;
   }
 
-  /** Returns the generated {@code /v1} session operations. */
+  /**
+   * Returns the generated {@code /v1} session operations.
+   *
+   * @return the session operations
+   */
   public SessionsApi sessions() {
     return retrofit.create(SessionsApi.class);
   }
 
-  /** Returns the generated {@code /v1} event operations, batches and search included. */
+  /**
+   * Returns the generated {@code /v1} event operations, batches and search included.
+   *
+   * @return the event operations
+   */
   public EventsApi events() {
     return retrofit.create(EventsApi.class);
   }
 
-  /** Returns the generated legacy operations (deprecated routes, export). */
+  /**
+   * Returns the generated legacy operations (deprecated routes, export).
+   *
+   * @return the legacy operations
+   */
   public LegacyApi legacy() {
     return retrofit.create(LegacyApi.class);
   }
 
-  /** Returns the Retrofit instance behind them, for interfaces of your own. */
+  /**
+   * Returns the Retrofit instance behind them, for interfaces of your own.
+   *
+   * @return the Retrofit instance
+   */
   public Retrofit retrofit() {
     return retrofit;
   }

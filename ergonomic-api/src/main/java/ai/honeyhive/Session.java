@@ -27,36 +27,68 @@ public final class Session extends EventScope {
   /**
    * Starts building an update of the session event, for several fields in one call. Maps are merged into the stored
    * session; outputs replace it.
+   *
+   * @return a builder for the update
    */
   public EventUpdate update() {
     return new EventUpdate(client.gateway, sessionId);
   }
 
-  /** Merges {@code feedback}, such as {@code {"rating": 5}}, into the session now. */
+  /**
+   * Merges {@code feedback}, such as {@code {"rating": 5}}, into the session now.
+   *
+   * @param feedback the entries to merge; values must be writable as JSON
+   * @return this session
+   * @throws HoneyHiveException if the update fails after its retries
+   */
   public Session feedback(Map<String, ?> feedback) {
     update().feedback(feedback).send();
     return this;
   }
 
-  /** Merges {@code metadata} into the session now. */
+  /**
+   * Merges {@code metadata} into the session now.
+   *
+   * @param metadata the entries to merge; values must be writable as JSON
+   * @return this session
+   * @throws HoneyHiveException if the update fails after its retries
+   */
   public Session metadata(Map<String, ?> metadata) {
     update().metadata(metadata).send();
     return this;
   }
 
-  /** Merges {@code metrics} into the session now. */
+  /**
+   * Merges {@code metrics} into the session now.
+   *
+   * @param metrics the entries to merge; values must be writable as JSON
+   * @return this session
+   * @throws HoneyHiveException if the update fails after its retries
+   */
   public Session metrics(Map<String, ?> metrics) {
     update().metrics(metrics).send();
     return this;
   }
 
-  /** Merges {@code userProperties} into the session now. */
+  /**
+   * Merges {@code userProperties} into the session now.
+   *
+   * @param userProperties the entries to merge; values must be writable as JSON
+   * @return this session
+   * @throws HoneyHiveException if the update fails after its retries
+   */
   public Session userProperties(Map<String, ?> userProperties) {
     update().userProperties(userProperties).send();
     return this;
   }
 
-  /** Replaces the session's outputs now. */
+  /**
+   * Replaces the session's outputs now.
+   *
+   * @param outputs the new outputs; values must be writable as JSON
+   * @return this session
+   * @throws HoneyHiveException if the update fails after its retries
+   */
   public Session outputs(Map<String, ?> outputs) {
     update().outputs(outputs).send();
     return this;

@@ -27,6 +27,8 @@ public final class SessionBuilder {
    * Uses your own id for the session, such as your application's UUID for this conversation, instead of a
    * generated one. Starting a session twice with one id is idempotent: the server merges the second start.
    *
+   * @param sessionId the session's id, a UUID string
+   * @return this builder
    * @throws IllegalArgumentException if {@code sessionId} is not a UUID
    */
   public SessionBuilder sessionId(String sessionId) {
@@ -34,31 +36,56 @@ public final class SessionBuilder {
     return this;
   }
 
-  /** Sets the session's source, such as {@code "production"}. Default: the client's source. */
+  /**
+   * Sets the session's source, such as {@code "production"}. Default: the client's source.
+   *
+   * @param source the source; must not be blank
+   * @return this builder
+   */
   public SessionBuilder source(String source) {
     this.source = Checks.name("source", source);
     return this;
   }
 
-  /** Sets properties of the end user, such as {@code {"user_id": "u-42"}}. */
+  /**
+   * Sets properties of the end user, such as {@code {"user_id": "u-42"}}.
+   *
+   * @param userProperties the user properties, replacing any set before; values must be writable as JSON
+   * @return this builder
+   */
   public SessionBuilder userProperties(Map<String, ?> userProperties) {
     this.userProperties = JsonValues.copyOf("userProperties", userProperties);
     return this;
   }
 
-  /** Sets the session's metadata. */
+  /**
+   * Sets the session's metadata.
+   *
+   * @param metadata the metadata, replacing any set before; values must be writable as JSON
+   * @return this builder
+   */
   public SessionBuilder metadata(Map<String, ?> metadata) {
     this.metadata = JsonValues.copyOf("metadata", metadata);
     return this;
   }
 
-  /** Sets the session's configuration, such as the application version. */
+  /**
+   * Sets the session's configuration, such as the application version.
+   *
+   * @param config the configuration, replacing any set before; values must be writable as JSON
+   * @return this builder
+   */
   public SessionBuilder config(Map<String, ?> config) {
     this.config = JsonValues.copyOf("config", config);
     return this;
   }
 
-  /** Sets the session's inputs, such as the user's first message. */
+  /**
+   * Sets the session's inputs, such as the user's first message.
+   *
+   * @param inputs the inputs, replacing any set before; values must be writable as JSON
+   * @return this builder
+   */
   public SessionBuilder inputs(Map<String, ?> inputs) {
     this.inputs = JsonValues.copyOf("inputs", inputs);
     return this;
@@ -67,6 +94,7 @@ public final class SessionBuilder {
   /**
    * Sends the session start and returns its handle.
    *
+   * @return the session's handle
    * @throws HoneyHiveException if the API call fails after its retries
    */
   public Session start() {

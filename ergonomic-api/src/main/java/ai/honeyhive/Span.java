@@ -47,47 +47,91 @@ public final class Span extends EventScope implements AutoCloseable {
     this.startNanos = startNanos;
   }
 
-  /** Returns this span's event id: the {@code parent_id} of the events nested under it. */
+  /**
+   * Returns this span's event id: the {@code parent_id} of the events nested under it.
+   *
+   * @return the event id, a UUID string
+   */
   public String eventId() {
     return eventId.toString();
   }
 
-  /** Adds input data. */
+  /**
+   * Adds input data.
+   *
+   * @param inputs the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span inputs(Map<String, ?> inputs) {
     return put(Field.INPUTS, inputs);
   }
 
-  /** Adds output data, such as the result this span produced. */
+  /**
+   * Adds output data, such as the result this span produced.
+   *
+   * @param outputs the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span outputs(Map<String, ?> outputs) {
     return put(Field.OUTPUTS, outputs);
   }
 
-  /** Adds configuration. */
+  /**
+   * Adds configuration.
+   *
+   * @param config the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span config(Map<String, ?> config) {
     return put(Field.CONFIG, config);
   }
 
-  /** Adds metadata. */
+  /**
+   * Adds metadata.
+   *
+   * @param metadata the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span metadata(Map<String, ?> metadata) {
     return put(Field.METADATA, metadata);
   }
 
-  /** Adds metric values. */
+  /**
+   * Adds metric values.
+   *
+   * @param metrics the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span metrics(Map<String, ?> metrics) {
     return put(Field.METRICS, metrics);
   }
 
-  /** Adds feedback. */
+  /**
+   * Adds feedback.
+   *
+   * @param feedback the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span feedback(Map<String, ?> feedback) {
     return put(Field.FEEDBACK, feedback);
   }
 
-  /** Adds end-user properties. */
+  /**
+   * Adds end-user properties.
+   *
+   * @param userProperties the entries to add; values must be writable as JSON
+   * @return this span
+   */
   public Span userProperties(Map<String, ?> userProperties) {
     return put(Field.USER_PROPERTIES, userProperties);
   }
 
-  /** Marks the span failed with {@code message}. */
+  /**
+   * Marks the span failed with {@code message}.
+   *
+   * @param message a description of the failure
+   * @return this span
+   */
   public Span error(String message) {
     Checks.notNull("error", message);
     synchronized (draft) {
@@ -96,12 +140,21 @@ public final class Span extends EventScope implements AutoCloseable {
     return this;
   }
 
-  /** Marks the span failed with {@code error}'s class and message. */
+  /**
+   * Marks the span failed with {@code error}'s class and message.
+   *
+   * @param error the failure; its stack trace is not recorded
+   * @return this span
+   */
   public Span error(Throwable error) {
     return error(EventDraft.describe(Checks.notNull("error", error)));
   }
 
-  /** Returns whether {@link #close()} has been called. */
+  /**
+   * Returns whether {@link #close()} has been called.
+   *
+   * @return true once closed
+   */
   public boolean isClosed() {
     synchronized (draft) {
       return closed;

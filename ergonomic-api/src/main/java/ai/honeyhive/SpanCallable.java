@@ -10,6 +10,11 @@ package ai.honeyhive;
  */
 @FunctionalInterface
 public interface SpanCallable<T, E extends Throwable> {
-  /** Runs the block and returns its result. */
+  /**
+   * Runs the block and returns its result.
+   *
+   * @return the block's result
+   * @throws E if the block fails
+   */
   T call() throws E;
 }

@@ -8,6 +8,10 @@ package ai.honeyhive;
  */
 @FunctionalInterface
 public interface SpanRunnable<E extends Throwable> {
-  /** Runs the block. */
+  /**
+   * Runs the block.
+   *
+   * @throws E if the block fails
+   */
   void run() throws E;
 }
