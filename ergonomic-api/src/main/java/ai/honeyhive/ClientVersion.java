@@ -1,11 +1,12 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.SpecInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** This library's own version, written into a resource by the build. */
+/** This library's own version, written into a resource by the build, and the User-Agent naming it and its spec. */
 final class ClientVersion {
   static final String PACKAGE = "honeyhive-java";
   static final String VERSION = load();
@@ -25,9 +26,12 @@ final class ClientVersion {
     return properties.getProperty("version");
   }
 
-  /** Returns the User-Agent this client sends, such as {@code honeyhive-java/0.1.0 (Java 17.0.15; Linux)}. */
+  /**
+   * Returns the User-Agent this client sends, naming the spec version it speaks, such as
+   * {@code honeyhive-java/0.1.0 (spec 0.1.0; Java 17.0.15; Linux)}.
+   */
   static String userAgent() {
-    return PACKAGE + "/" + VERSION
-        + " (Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")";
+    return PACKAGE + "/" + VERSION + " (spec " + SpecInfo.version()
+        + "; Java " + System.getProperty("java.version") + "; " + System.getProperty("os.name") + ")";
   }
 }
