@@ -106,8 +106,10 @@ class RetriesTest {
 
   @Test
   void aConnectionResetMidRequestIsRetriedWithTheSameEventId() {
-    HoneyHive hh = mock.client();
-    mock.server.enqueue(new MockResponse.Builder().onRequestBody(new SocketEffect.CloseSocket()).build());
+    HoneyHive hh = mock.clientBuilder().readTimeout(Duration.ofSeconds(5)).build();
+    // The server reads the whole request, then closes the socket where its answer would start: deterministic,
+    // unlike closing mid-body, which races with the client's write.
+    mock.server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     mock.enqueueOk();
 
     String eventId = hh.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80").tool("t").log();
