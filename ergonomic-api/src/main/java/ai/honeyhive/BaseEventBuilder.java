@@ -198,12 +198,17 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   }
 
   /**
-   * Sends the event as finished and returns its id. Times not given are filled in: with none, the event starts and
+   * Logs the event as finished and returns its id. Times not given are filled in: with none, the event starts and
    * ends now.
+   *
+   * <p>In the {@link DeliveryMode#BATCHED} mode (the default) the event is queued and this returns at once, in about a
+   * microsecond; the exporter sends it with others, and a failure is reported to the {@link DeliveryListener}, never
+   * thrown here. The event is not copied: maps and lists nested in its values must not be changed until it was sent
+   * ({@link HoneyHive#flush}). In the {@link DeliveryMode#SYNCHRONOUS} mode it is sent before this returns.
    *
    * @return the event's id
    * @throws IllegalArgumentException if the end time is before the start time
-   * @throws HoneyHiveException if the API call fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the API call fails after its retries
    */
   public final String log() {
     long now = client.time.nowEpochNanos();
@@ -231,7 +236,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * Opens the event as a span, timed from now until {@link Span#close()}. Events logged on the span nest under it.
    * Use it in try-with-resources.
    *
-   * @return the open span; closing it sends the event
+   * @return the open span; closing it sends (or, in the batched mode, queues) the event
    */
   public final Span start() {
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();

@@ -1,8 +1,15 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.HoneyHiveJson;
+import ai.honeyhive.client.model.LegacyBatchFailureResponse;
+import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import retrofit2.Call;
@@ -11,8 +18,12 @@ import retrofit2.Response;
 /** Runs one Retrofit call and maps every failure to a {@link HoneyHiveException}. */
 final class Calls {
   private static final Logger log = LoggerFactory.getLogger(Calls.class);
+  private static final JsonAdapter<LegacyBatchFailureResponse> PARTIAL_SUCCESS =
+      HoneyHiveJson.moshi().adapter(LegacyBatchFailureResponse.class);
 
   private final ErrorMapper errors;
+  /** Calls being executed and their threads, so that {@link #cancelCallsOf} can abandon them at close. */
+  private final Map<Call<?>, Thread> inFlight = new ConcurrentHashMap<>();
 
   Calls(ErrorMapper errors) {
     this.errors = errors;
@@ -37,8 +48,78 @@ final class Calls {
     execute(request, call, false);
   }
 
+  /**
+   * Executes a legacy batch: returns null when every event was stored, or the body of a partial success (HTTP 500
+   * listing the {@code event_ids} that were stored); any other failure is thrown like {@link #send}'s.
+   */
+  LegacyBatchFailureResponse sendBatch(String request, Call<?> call) {
+    Response<?> response = exchange(request, call, false);
+    if (response == null || response.isSuccessful()) {
+      return null;
+    }
+    ResponseBody errorBody = response.errorBody();
+    String text = "";
+    MediaType type = null;
+    if (errorBody != null) {
+      type = errorBody.contentType();
+      try (errorBody) {
+        text = errorBody.string();
+      } catch (IOException e) {
+        text = "";
+      }
+    }
+    if (response.code() == 500) {
+      LegacyBatchFailureResponse partial = parsePartialSuccess(text);
+      if (partial != null) {
+        return partial;
+      }
+    }
+    throw errors.toException(request, response.code(), response.headers(), ResponseBody.create(text, type));
+  }
+
+  /** Returns the body of a partial success: a JSON object with an {@code event_ids} array; else null. */
+  static LegacyBatchFailureResponse parsePartialSuccess(String text) {
+    if (!text.trim().startsWith("{")) {
+      return null;
+    }
+    try {
+      LegacyBatchFailureResponse partial = PARTIAL_SUCCESS.fromJson(text);
+      return partial != null && partial.getEventIds() != null ? partial : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Cancels the calls {@code thread} is executing (the exporter's, when the close deadline passed); each then fails
+   * with a {@link HoneyHiveConnectionException}. Calls of other threads go on.
+   */
+  void cancelCallsOf(Thread thread) {
+    inFlight.forEach((call, owner) -> {
+      if (owner == thread) {
+        call.cancel();
+      }
+    });
+  }
+
   private <T> T execute(String request, Call<T> call, boolean bodyRequired) {
+    Response<T> response = exchange(request, call, bodyRequired);
+    if (response == null) {
+      return null;
+    }
+    if (response.isSuccessful()) {
+      return response.body();
+    }
+    throw errors.toException(request, response.code(), response.headers(), response.errorBody());
+  }
+
+  /**
+   * Executes {@code call}, mapping failures to reach the server to exceptions; returns the response whatever its
+   * status, or null for an accepted write whose body could not be read.
+   */
+  private <T> Response<T> exchange(String request, Call<T> call, boolean bodyRequired) {
     Response<T> response;
+    inFlight.put(call, Thread.currentThread());
     try {
       response = call.execute();
     } catch (RetryInterceptor.AttemptsExhaustedException e) {
@@ -60,11 +141,10 @@ final class Calls {
       throw new HoneyHiveConnectionException(request + " could not be sent: " + e, e, false);
     } catch (RuntimeException e) {
       throw new HoneyHiveException(request + " could not be sent: " + e, e);
+    } finally {
+      inFlight.remove(call);
     }
-    if (response.isSuccessful()) {
-      return response.body();
-    }
-    throw errors.toException(request, response.code(), response.headers(), response.errorBody());
+    return response;
   }
 
   private static boolean isTimeout(IOException e) {

@@ -1,19 +1,28 @@
 package ai.honeyhive;
 
-/** What sessions, spans and builders share: the gateway, the time source, the default source. */
+import java.util.concurrent.Executor;
+
+/**
+ * What sessions, spans and builders share: the gateway (for reads), the delivery (for writes), the time source, the
+ * default source, and the executor of the asynchronous operations.
+ */
 final class Client {
   final Gateway gateway;
+  final Delivery delivery;
   final TimeSource time;
   final String defaultSource;
+  final Executor async;
 
-  Client(Gateway gateway, TimeSource time, String defaultSource) {
+  Client(Gateway gateway, Delivery delivery, TimeSource time, String defaultSource, Executor async) {
     this.gateway = gateway;
+    this.delivery = delivery;
     this.time = time;
     this.defaultSource = defaultSource;
+    this.async = async;
   }
 
-  /** Sends one finished event. In this synchronous mode a failure is thrown to the caller. */
+  /** Delivers one finished event: sent now (synchronous mode, failures thrown) or queued (batched mode). */
   void send(ai.honeyhive.client.model.Event event) {
-    gateway.createEvent(event);
+    delivery.createEvent(event);
   }
 }

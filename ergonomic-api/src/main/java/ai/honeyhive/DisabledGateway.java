@@ -18,6 +18,11 @@ final class DisabledGateway implements Gateway {
   public void createEvent(Event event) {}
 
   @Override
+  public BatchResult createEvents(List<Event> events) {
+    return BatchResult.ALL_STORED;
+  }
+
+  @Override
   public void updateEvent(UUID eventId, EventUpdate update) {}
 
   @Override

@@ -51,6 +51,18 @@ final class EnvReader {
     });
   }
 
+  void wholeNumber(String name, Consumer<Long> target) {
+    string(name, value -> {
+      long parsed;
+      try {
+        parsed = Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a whole number");
+      }
+      target.accept(parsed);
+    });
+  }
+
   void bool(String name, Consumer<Boolean> target) {
     string(name, value -> {
       switch (value.toLowerCase(Locale.ROOT)) {

@@ -11,6 +11,10 @@ import java.util.UUID;
 /**
  * The fields of one event while it is being built, shared by the builders and open spans (which synchronize on it),
  * and its mapping to the wire type. Not thread-safe.
+ *
+ * <p>The wire event shares the draft's maps instead of copying them, so that logging copies nothing. A queued event
+ * must not change while it waits, so once a wire event was made, the next change to the draft (a builder reused, a
+ * span changed after it closed) first copies the maps: copy on write.
  */
 final class EventDraft {
   /** The free-form fields, in wire order. */
@@ -33,6 +37,8 @@ final class EventDraft {
   Instant startTime;
   Instant endTime;
   Duration duration;
+  /** Whether a wire event made by {@link #toWire} still refers to {@link #maps}. */
+  private boolean shared;
 
   EventDraft() {}
 
@@ -59,18 +65,26 @@ final class EventDraft {
       if (entry.getKey() == null) {
         throw new NullPointerException(field.argumentName + " has a null key");
       }
-      JsonValues.check(field.argumentName + "." + entry.getKey(), entry.getValue());
+      JsonValues.check(field.argumentName, entry.getKey(), entry.getValue());
     }
     map(field).putAll(values);
   }
 
   /** Adds one entry, after checking it can be written as JSON. */
   void put(Field field, String key, Object value) {
-    JsonValues.check(field.argumentName + "." + key, value);
+    JsonValues.check(field.argumentName, key, value);
     map(field).put(key, value);
   }
 
   Map<String, Object> map(Field field) {
+    if (shared) {
+      for (int i = 0; i < maps.length; i++) {
+        if (maps[i] != null) {
+          maps[i] = new LinkedHashMap<>(maps[i]);
+        }
+      }
+      shared = false;
+    }
     Map<String, Object> map = maps[field.ordinal()];
     if (map == null) {
       map = new LinkedHashMap<>();
@@ -90,7 +104,8 @@ final class EventDraft {
   }
 
   /**
-   * Returns the wire event. {@code inputs} is required by the API, so an event without inputs sends {@code {}}.
+   * Returns the wire event. {@code inputs} is required by the API, so an event without inputs sends {@code {}}. The
+   * event refers to this draft's maps; the draft copies them before its next change.
    *
    * @param children the ids of events nested under this one, or empty
    */
@@ -103,7 +118,7 @@ final class EventDraft {
         .eventType(type.toWire())
         .eventName(name)
         .source(source != null ? source : defaultSource)
-        .inputs(maps[Field.INPUTS.ordinal()] != null ? maps[Field.INPUTS.ordinal()] : new LinkedHashMap<>())
+        .inputs(maps[Field.INPUTS.ordinal()] != null ? maps[Field.INPUTS.ordinal()] : Map.of())
         .outputs(maps[Field.OUTPUTS.ordinal()])
         .config(maps[Field.CONFIG.ordinal()])
         .metadata(maps[Field.METADATA.ordinal()])
@@ -117,6 +132,7 @@ final class EventDraft {
     if (!children.isEmpty()) {
       wire.childrenIds(new ArrayList<>(children));
     }
+    shared = true;
     return wire;
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -49,6 +51,7 @@ public final class EventSearch {
   private static final int MAX_PAGE_SIZE = 1000;
 
   private final Gateway gateway;
+  private final Executor async;
   private final List<EventFilter> filters = new ArrayList<>();
   private Instant start;
   private Instant end;
@@ -56,11 +59,17 @@ public final class EventSearch {
   private int page = 1;
   private String evaluationId;
 
+  /** A search whose {@link #fetchAsync()} runs on the calling thread, for tests. */
   EventSearch(Gateway gateway) {
+    this(gateway, Runnable::run);
+  }
+
+  EventSearch(Gateway gateway, Executor async) {
     if (gateway == null) {
       throw new NullPointerException("gateway == null");
     }
     this.gateway = gateway;
+    this.async = async;
   }
 
   /**
@@ -160,6 +169,18 @@ public final class EventSearch {
   public EventPage fetch() {
     Query query = snapshot();
     return query.fetch(gateway, query.firstPage);
+  }
+
+  /**
+   * Fetches one page like {@link #fetch()}, on the client's executor ({@link HoneyHive.Builder#executor}). The
+   * settings are read now: changing this builder afterwards does not change the request.
+   *
+   * @return a future completed with the page, or exceptionally with the {@link HoneyHiveException} of a request
+   *     that finally failed
+   */
+  public CompletableFuture<EventPage> fetchAsync() {
+    Query query = snapshot();
+    return CompletableFuture.supplyAsync(() -> query.fetch(gateway, query.firstPage), async);
   }
 
   /**

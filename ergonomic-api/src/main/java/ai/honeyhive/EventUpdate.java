@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Changes to an event (or a session) that HoneyHive has already stored ({@code PUT /v1/events/{event_id}}). Set what
@@ -31,12 +32,18 @@ import java.util.UUID;
  * nothing is sent. Maps are copied when set: later changes to the caller's map do not show. Calling a setter again
  * replaces the value it set before (maps are not merged on the client).
  *
+ * <p>In the {@link DeliveryMode#BATCHED} mode (the default), {@link #send()} queues the update behind the writes made
+ * before it (for a session's update: the session's earlier events) and returns at once; {@link #sendAsync()} also
+ * tells when it was delivered. In the {@link DeliveryMode#SYNCHRONOUS} mode {@link #send()} sends it before returning.
+ *
  * <p>This builder is mutable and not safe for concurrent use. {@link #send()} may be called again, to send the same
  * update again (merging is idempotent, so a repeat is harmless).
  */
 public final class EventUpdate {
-  private final Gateway gateway;
+  private final Delivery delivery;
   private final UUID eventId;
+  /** The session whose earlier writes this update follows; null: it follows every earlier write. */
+  private final UUID lane;
   private Map<String, Object> metadata;
   private Map<String, Object> feedback;
   private Map<String, Object> metrics;
@@ -47,15 +54,29 @@ public final class EventUpdate {
   private Long endTimeMillis;
   private List<UUID> childrenIds;
 
+  /** An update sent synchronously through {@code gateway}, for tests. */
   EventUpdate(Gateway gateway, UUID eventId) {
-    if (gateway == null) {
-      throw new NullPointerException("gateway == null");
-    }
+    this(new SyncDelivery(Checks.notNull("gateway", gateway), new DeliveryCounters(null), Runnable::run), eventId,
+        null);
+  }
+
+  /**
+   * An update delivered by {@code client}.
+   *
+   * @param lane the session whose earlier writes it must follow (the session itself for a session's update), or
+   *     null when the session is unknown: it then follows every earlier write
+   */
+  EventUpdate(Client client, UUID eventId, UUID lane) {
+    this(client.delivery, eventId, lane);
+  }
+
+  private EventUpdate(Delivery delivery, UUID eventId, UUID lane) {
     if (eventId == null) {
       throw new NullPointerException("eventId == null");
     }
-    this.gateway = gateway;
+    this.delivery = delivery;
     this.eventId = eventId;
+    this.lane = lane;
   }
 
   /**
@@ -206,19 +227,42 @@ public final class EventUpdate {
   }
 
   /**
-   * Sends the update in one request, synchronously, after the client's configured retries.
+   * Sends the update in one request. In the {@link DeliveryMode#SYNCHRONOUS} mode it is sent on this thread, after
+   * the client's configured retries, and a failure is thrown. In the {@link DeliveryMode#BATCHED} mode it is queued
+   * and this returns at once; a failure is reported to the {@link DeliveryListener} instead.
    *
    * @throws IllegalStateException if no setter was called: there is nothing to update, and nothing is sent
-   * @throws NotFoundException if HoneyHive has no event with this id (when the server reports it)
-   * @throws HoneyHiveException (a subclass) if the request finally fails
+   * @throws NotFoundException in the synchronous mode, if HoneyHive has no event with this id (when the server
+   *     reports it)
+   * @throws HoneyHiveException (a subclass) in the synchronous mode, if the request finally fails
    */
   public void send() {
+    checkNotEmpty("send()");
+    delivery.updateEvent(eventId, toWire(), lane);
+  }
+
+  /**
+   * Sends the update like {@link #send()} and returns a future that completes when it was delivered. In the
+   * {@link DeliveryMode#BATCHED} mode the update is queued (in order, like {@link #send()}) and the future completes
+   * when the exporter has sent it; in the {@link DeliveryMode#SYNCHRONOUS} mode the request runs on the client's
+   * executor ({@link HoneyHive.Builder#executor}). The settings are read now: changing this builder afterwards does not
+   * change what is sent.
+   *
+   * @return a future completed with null once HoneyHive accepted the update, or exceptionally with the
+   *     {@link HoneyHiveException} that ended it (failed after its retries, or dropped: queue full, client closed)
+   * @throws IllegalStateException if no setter was called: there is nothing to update, and nothing is sent
+   */
+  public CompletableFuture<Void> sendAsync() {
+    checkNotEmpty("sendAsync()");
+    return delivery.updateEventAsync(eventId, toWire(), lane);
+  }
+
+  private void checkNotEmpty(String method) {
     if (isEmpty()) {
       throw new IllegalStateException(
           "nothing to update: set at least one field (metadata, feedback, metrics, config, userProperties, outputs,"
-              + " duration, endTime, childrenIds) before send()");
+              + " duration, endTime, childrenIds) before " + method);
     }
-    gateway.updateEvent(eventId, toWire());
   }
 
   private boolean isEmpty() {

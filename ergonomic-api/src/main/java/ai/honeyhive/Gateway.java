@@ -5,6 +5,7 @@ import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
 import ai.honeyhive.client.model.SessionStartRequest;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,14 @@ interface Gateway {
 
   /** Creates one event; its {@code event_id} is set by the caller. */
   void createEvent(Event event);
+
+  /**
+   * Creates several events in one request; each has its {@code event_id} and {@code session_id} set by the caller.
+   *
+   * @param events at least one
+   * @return {@link BatchResult#ALL_STORED}, or the events a partial success did not store
+   */
+  BatchResult createEvents(List<Event> events);
 
   /** Merges {@code update} into the stored event (or session) {@code eventId}. */
   void updateEvent(UUID eventId, EventUpdate update);

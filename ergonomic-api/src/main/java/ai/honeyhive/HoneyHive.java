@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -29,8 +35,21 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   chain.outputs(Map.of("answer", answer));
  * }
  * session.end();
- * hh.close();
+ * hh.close();                                        // flushes what is queued
  * }</pre>
+ *
+ * <h2>Delivery</h2>
+ * By default writes are {@linkplain DeliveryMode#BATCHED batched}: {@code log()}, closing a span, starting or ending a
+ * session queue the write and return in about a microsecond, and a background exporter sends the queue in batches of
+ * up to {@link Builder#maxBatchSize} events, at least every {@link Builder#maxBatchDelay}. This is what HoneyHive's own
+ * tracers and the OpenTelemetry SDK do and what HoneyHive advises once traffic grows: logging costs no network round
+ * trip, and an outage of the API neither slows nor breaks the application. Nothing is lost silently: every write is
+ * sent, failed (retried first, then reported to the {@link DeliveryListener}) or dropped (queue full, client closed;
+ * counted and reported), and {@link #stats()} counts them all. {@link #flush} waits for delivery, for instance before
+ * a serverless handler returns; {@link #close()} and a JVM shutdown hook flush what is queued. Choose
+ * {@link DeliveryMode#SYNCHRONOUS} to send each write on the calling thread and get failures thrown. Reads
+ * ({@link #getEvent}, {@link #searchEvents}) are always synchronous; their {@code ...Async} variants run on the
+ * client's {@linkplain Builder#executor executor}.
  *
  * <h2>Configuration</h2>
  * Every option has a builder method and an environment variable; a JVM system property of the same name
@@ -53,6 +72,23 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#header}</td><td>none</td><td>no custom headers</td></tr>
  *   <tr><td>{@link Builder#connectionPool}</td><td>none</td><td>OkHttp's: 5 idle connections, 5 minutes</td></tr>
  *   <tr><td>{@link Builder#okHttpClient}</td><td>none</td><td>a new client</td></tr>
+ *   <tr><td>{@link Builder#deliveryMode}</td><td>{@code HH_DELIVERY} ({@code batched}|{@code sync})</td>
+ *       <td>{@link DeliveryMode#BATCHED}</td></tr>
+ *   <tr><td>{@link Builder#maxQueueSize}</td><td>{@code HH_MAX_QUEUE_SIZE}</td><td>8192 writes</td></tr>
+ *   <tr><td>{@link Builder#maxQueueBytes}</td><td>{@code HH_MAX_QUEUE_BYTES}</td>
+ *       <td>33554432 (32 MiB, estimated JSON)</td></tr>
+ *   <tr><td>{@link Builder#queueFullPolicy}</td>
+ *       <td>{@code HH_QUEUE_FULL} ({@code drop_newest}|{@code drop_oldest}|{@code block})</td>
+ *       <td>{@link QueueFullPolicy#DROP_NEWEST}</td></tr>
+ *   <tr><td>{@link Builder#blockTimeout}</td><td>{@code HH_BLOCK_TIMEOUT} (seconds)</td><td>1 s</td></tr>
+ *   <tr><td>{@link Builder#maxBatchSize}</td><td>{@code HH_BATCH_SIZE}</td><td>100 events (at most 1000)</td></tr>
+ *   <tr><td>{@link Builder#maxBatchBytes}</td><td>{@code HH_BATCH_BYTES}</td>
+ *       <td>4194304 (4 MiB, estimated JSON)</td></tr>
+ *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (seconds)</td><td>1 s</td></tr>
+ *   <tr><td>{@link Builder#closeTimeout}</td><td>{@code HH_CLOSE_TIMEOUT} (seconds)</td><td>10 s</td></tr>
+ *   <tr><td>{@link Builder#shutdownHook}</td><td>{@code HH_SHUTDOWN_HOOK}</td><td>true</td></tr>
+ *   <tr><td>{@link Builder#deliveryListener}</td><td>none</td><td>none: failures are counted and logged</td></tr>
+ *   <tr><td>{@link Builder#executor}</td><td>none</td><td>the client's own daemon threads</td></tr>
  * </table>
  *
  * <p>Requests identify this SDK with {@code hh-client-language: java}, {@code hh-client-package},
@@ -60,19 +96,27 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * log line, an exception message or a {@code toString()}.
  */
 public final class HoneyHive implements AutoCloseable {
+  /** How many threads run asynchronous reads and updates when no executor is given. */
+  private static final int ASYNC_THREADS = 4;
+
   private final Client client;
   private final Retrofit retrofit;
   private final OkHttpClient http;
   private final boolean ownsHttpClient;
   private final HttpUrl baseUrl;
   private final RouteFamily routeFamily;
+  private final DeliveryMode deliveryMode;
+  private final ThreadPoolExecutor ownExecutor;
+  private final Thread shutdownHook;
 
   private HoneyHive(Builder builder) {
     this.baseUrl = builder.baseUrl;
     this.routeFamily = builder.routeFamily;
+    this.deliveryMode = builder.deliveryMode;
+    DeliveryCounters counters = new DeliveryCounters(builder.deliveryListener);
     RetryPolicy retryPolicy = new RetryPolicy(builder.maxRetries, builder.initialRetryDelay,
         builder.maxRetryDelay, builder.maxRetryAfter, builder.clock);
-    this.http = HttpClientFactory.create(builder, retryPolicy);
+    this.http = HttpClientFactory.create(builder, retryPolicy, counters.retried);
     this.ownsHttpClient = builder.okHttpClient == null;
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
@@ -80,14 +124,45 @@ public final class HoneyHive implements AutoCloseable {
         .addConverterFactory(new DecodeFailureMarkingFactory(MoshiConverterFactory.create(HoneyHiveJson.moshi())))
         .build();
     Gateway gateway;
+    Calls calls = null;
     if (!builder.enabled) {
       gateway = new DisabledGateway();
     } else {
-      Calls calls = new Calls(new ErrorMapper(retryPolicy));
+      calls = new Calls(new ErrorMapper(retryPolicy));
       Gateway current = new HttpGateway(retrofit, calls);
       gateway = routeFamily == RouteFamily.LEGACY ? new LegacyGateway(retrofit, calls, current) : current;
     }
-    this.client = new Client(gateway, TimeSource.of(builder.clock), builder.source);
+    Executor async;
+    if (builder.executor != null) {
+      async = builder.executor;
+      this.ownExecutor = null;
+    } else {
+      // Created without threads; they start with the first asynchronous call and end after 30 idle seconds.
+      this.ownExecutor = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), new DaemonThreads("honeyhive-async"));
+      ownExecutor.allowCoreThreadTimeOut(true);
+      async = ownExecutor;
+    }
+    Delivery delivery;
+    if (builder.enabled && builder.deliveryMode == DeliveryMode.BATCHED) {
+      BatchSender sender = new BatchSender(gateway, counters, retryPolicy, builder.sleeper);
+      delivery = new BatchDelivery(builder.batchSettings(), sender, counters, calls, builder.executor);
+      this.shutdownHook = builder.shutdownHook ? registerShutdownHook(delivery) : null;
+    } else {
+      delivery = new SyncDelivery(gateway, counters, async);
+      this.shutdownHook = null;
+    }
+    this.client = new Client(gateway, delivery, TimeSource.of(builder.clock), builder.source, async);
+  }
+
+  private static Thread registerShutdownHook(Delivery delivery) {
+    Thread hook = new Thread(delivery::close, "honeyhive-shutdown-hook");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      return null; // The JVM is already shutting down.
+    }
+    return hook;
   }
 
   /**
@@ -141,7 +216,7 @@ public final class HoneyHive implements AutoCloseable {
    * @throws IllegalArgumentException if {@code eventId} is not a UUID
    */
   public EventUpdate updateEvent(String eventId) {
-    return new EventUpdate(client.gateway, Ids.parse("eventId", eventId));
+    return new EventUpdate(client, Ids.parse("eventId", eventId), null);
   }
 
   /**
@@ -159,12 +234,51 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Reads one event like {@link #getEvent}, on the client's executor ({@link Builder#executor}). In the batched mode
+   * an event logged a moment ago may still be queued: {@link #flush} first to read it back.
+   *
+   * @param eventId the event's id, a UUID
+   * @return a future completed with the stored event, or exceptionally with {@link NotFoundException} if there is no
+   *     such event, or another {@link HoneyHiveException} if the call fails otherwise
+   * @throws IllegalArgumentException if {@code eventId} is not a UUID (thrown at once, nothing is started)
+   */
+  public CompletableFuture<Event> getEventAsync(String eventId) {
+    UUID id = Ids.parse("eventId", eventId);
+    return CompletableFuture.supplyAsync(() -> Event.fromWire(client.gateway.getEvent(id)), client.async);
+  }
+
+  /**
    * Starts building a search over this project's events ({@code POST /v1/events/search}).
    *
    * @return a builder for the search
    */
   public EventSearch searchEvents() {
-    return new EventSearch(client.gateway);
+    return new EventSearch(client.gateway, client.async);
+  }
+
+  /**
+   * Waits until every write made before this call (session starts, events, updates) has ended, sent or failed or
+   * dropped, or until {@code timeout} passes; then reports. Call it where queued writes must be out, such as before a
+   * serverless handler returns. Writes made meanwhile by other threads are sent too, but not waited for. In the
+   * {@link DeliveryMode#SYNCHRONOUS} mode every write has ended already, and this returns at once.
+   *
+   * @param timeout how long to wait at most; zero only reports
+   * @return the counts; {@link DeliveryReport#pending()} is above 0 when the timeout passed first
+   * @throws NullPointerException if {@code timeout} is null
+   * @throws IllegalArgumentException if {@code timeout} is negative
+   */
+  public DeliveryReport flush(Duration timeout) {
+    Checks.notNegative("timeout", timeout);
+    return client.delivery.flush(timeout);
+  }
+
+  /**
+   * Returns the delivery counters now: queued, in flight, sent, failed, dropped, retried, and the last failure.
+   *
+   * @return a snapshot of the counters
+   */
+  public DeliveryStats stats() {
+    return client.delivery.stats();
   }
 
   /**
@@ -188,6 +302,15 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Returns how this client delivers writes.
+   *
+   * @return the delivery mode
+   */
+  public DeliveryMode deliveryMode() {
+    return deliveryMode;
+  }
+
+  /**
    * Returns which generation of the API this client writes to.
    *
    * @return the route family
@@ -197,11 +320,26 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
-   * Releases the HTTP client's threads and idle connections, unless they belong to a caller-supplied
-   * {@link OkHttpClient}. Sessions and spans of this client must not be used afterwards.
+   * Flushes and stops the client. In the {@link DeliveryMode#BATCHED} mode, writes already queued are sent, for up to
+   * {@link Builder#closeTimeout}; past it the request in flight is cancelled and what is left is dropped (counted, and
+   * reported to the {@link DeliveryListener} as {@link DropReason#CLOSED}). Writes made after close begins are dropped
+   * the same way. Then the exporter stops, the shutdown hook is removed, and the client's own threads and the HTTP
+   * client's idle connections are released (not those of a caller-supplied {@link Builder#executor} or
+   * {@link OkHttpClient}). Idempotent; a second call waits for the first to finish.
    */
   @Override
   public void close() {
+    client.delivery.close();
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down; the hook is running or has run.
+      }
+    }
+    if (ownExecutor != null) {
+      ownExecutor.shutdown();
+    }
     if (ownsHttpClient) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -210,7 +348,7 @@ public final class HoneyHive implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "HoneyHive{baseUrl=" + baseUrl + ", routeFamily=" + routeFamily + "}";
+    return "HoneyHive{baseUrl=" + baseUrl + ", routeFamily=" + routeFamily + ", deliveryMode=" + deliveryMode + "}";
   }
 
   /**
@@ -219,6 +357,8 @@ public final class HoneyHive implements AutoCloseable {
    */
   public static final class Builder {
     private static final HttpUrl DEFAULT_BASE_URL = HoneyHiveRetrofit.DEFAULT_BASE_URL;
+    private static final int MAX_QUEUE_SIZE = 1 << 24;
+    private static final int MAX_BATCH_SIZE = 1000;
 
     String apiKey;
     HttpUrl baseUrl = DEFAULT_BASE_URL;
@@ -239,6 +379,18 @@ public final class HoneyHive implements AutoCloseable {
     boolean enabled = true;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
+    DeliveryMode deliveryMode = DeliveryMode.BATCHED;
+    int maxQueueSize = 8192;
+    long maxQueueBytes = 32L * 1024 * 1024;
+    QueueFullPolicy queueFullPolicy = QueueFullPolicy.DROP_NEWEST;
+    Duration blockTimeout = Duration.ofSeconds(1);
+    int maxBatchSize = 100;
+    long maxBatchBytes = 4L * 1024 * 1024;
+    Duration maxBatchDelay = Duration.ofSeconds(1);
+    Duration closeTimeout = Duration.ofSeconds(10);
+    boolean shutdownHook = true;
+    DeliveryListener deliveryListener;
+    Executor executor;
 
     Builder() {}
 
@@ -472,6 +624,197 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
+     * Chooses how writes are delivered. Default value is {@link DeliveryMode#BATCHED}: writes are queued and sent in
+     * batches by a background exporter, and a failure is reported to the {@link #deliveryListener} instead of thrown.
+     * {@link DeliveryMode#SYNCHRONOUS} sends each write on the calling thread and throws its failure.
+     *
+     * @param mode the delivery mode
+     * @return this builder
+     * @throws NullPointerException if {@code mode} is null
+     */
+    public Builder deliveryMode(DeliveryMode mode) {
+      this.deliveryMode = Checks.notNull("mode", mode);
+      return this;
+    }
+
+    /**
+     * Bounds the delivery queue by the number of writes waiting in it (batched mode). Default value is 8192. When it
+     * is full, {@link #queueFullPolicy} decides. The queue's slots are allocated when the client is built (24 bytes
+     * each).
+     *
+     * @param maxQueueSize from 1 to 16777216, and at least {@link #maxBatchSize}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxQueueSize} is outside 1..16777216
+     */
+    public Builder maxQueueSize(int maxQueueSize) {
+      if (maxQueueSize < 1 || maxQueueSize > MAX_QUEUE_SIZE) {
+        throw new IllegalArgumentException(
+            "maxQueueSize must be between 1 and " + MAX_QUEUE_SIZE + ", but was " + maxQueueSize);
+      }
+      this.maxQueueSize = maxQueueSize;
+      return this;
+    }
+
+    /**
+     * Bounds the delivery queue by the estimated JSON size of the writes waiting in it (batched mode), so a burst of
+     * large events cannot exhaust the heap. Default value is 33554432 (32 MiB). The estimate is made on the calling
+     * thread in one cheap walk over the event's values (characters of strings and keys, 8 per number, punctuation);
+     * it undercounts text outside ASCII, which UTF-8 writes in 2 to 3 bytes, and the heap holds each queued value as a
+     * Java object, typically 2 to 4 times its JSON size. A single write larger than the bound is still accepted into
+     * an empty queue.
+     *
+     * @param maxQueueBytes 1 or more, and at least {@link #maxBatchBytes}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxQueueBytes} is less than 1
+     */
+    public Builder maxQueueBytes(long maxQueueBytes) {
+      if (maxQueueBytes < 1) {
+        throw new IllegalArgumentException("maxQueueBytes must be at least 1, but was " + maxQueueBytes);
+      }
+      this.maxQueueBytes = maxQueueBytes;
+      return this;
+    }
+
+    /**
+     * Chooses what a write does when the queue is full (batched mode). Default value is
+     * {@link QueueFullPolicy#DROP_NEWEST}. Every dropped write is counted and reported.
+     *
+     * @param policy the policy
+     * @return this builder
+     * @throws NullPointerException if {@code policy} is null
+     */
+    public Builder queueFullPolicy(QueueFullPolicy policy) {
+      this.queueFullPolicy = Checks.notNull("policy", policy);
+      return this;
+    }
+
+    /**
+     * Sets how long a write waits for room under {@link QueueFullPolicy#BLOCK} before it is dropped. Default value is
+     * 1 second. Ignored by the other policies.
+     *
+     * @param timeout the longest wait; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder blockTimeout(Duration timeout) {
+      this.blockTimeout = Checks.positive("blockTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Sets the most events sent in one batch request; a full batch is sent at once, without waiting for
+     * {@link #maxBatchDelay}. Default value is 100, the low end of the 100 to 1000 HoneyHive advises: small enough that
+     * a rejected batch costs little to split, large enough to cut requests a hundredfold.
+     *
+     * @param maxBatchSize from 1 to 1000
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxBatchSize} is outside 1..1000
+     */
+    public Builder maxBatchSize(int maxBatchSize) {
+      if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE) {
+        throw new IllegalArgumentException(
+            "maxBatchSize must be between 1 and " + MAX_BATCH_SIZE + ", but was " + maxBatchSize);
+      }
+      this.maxBatchSize = maxBatchSize;
+      return this;
+    }
+
+    /**
+     * Sets the largest estimated JSON size of one batch request (see {@link #maxQueueBytes} for the estimate); a
+     * batch that reaches it is sent at once. Default value is 4194304 (4 MiB), below the body limits of common
+     * gateways. A single event larger than this is sent alone.
+     *
+     * @param maxBatchBytes 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxBatchBytes} is less than 1
+     */
+    public Builder maxBatchBytes(long maxBatchBytes) {
+      if (maxBatchBytes < 1) {
+        throw new IllegalArgumentException("maxBatchBytes must be at least 1, but was " + maxBatchBytes);
+      }
+      this.maxBatchBytes = maxBatchBytes;
+      return this;
+    }
+
+    /**
+     * Sets how long a write may wait in the queue before the exporter sends what it has, full batch or not. Default
+     * value is 1 second: events show up in HoneyHive within about a second, at one request a second when traffic is
+     * light.
+     *
+     * @param delay the longest wait; must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code delay} is zero or negative
+     */
+    public Builder maxBatchDelay(Duration delay) {
+      this.maxBatchDelay = Checks.positive("maxBatchDelay", delay);
+      return this;
+    }
+
+    /**
+     * Sets how long {@link HoneyHive#close()} and the shutdown hook spend sending what is queued before they drop the
+     * rest. Default value is 10 seconds.
+     *
+     * @param timeout the longest wait; zero drops what is queued at once
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public Builder closeTimeout(Duration timeout) {
+      this.closeTimeout = Checks.notNegative("closeTimeout", timeout);
+      return this;
+    }
+
+    /**
+     * Whether a JVM shutdown hook flushes the queue (within {@link #closeTimeout}) when the JVM exits without
+     * {@link HoneyHive#close()} having been called. Default value is true. The hook is removed by
+     * {@link HoneyHive#close()}. Turn it off when your application closes the client itself, such as in a
+     * container's lifecycle callback.
+     *
+     * @param enabled false for no hook
+     * @return this builder
+     */
+    public Builder shutdownHook(boolean enabled) {
+      this.shutdownHook = enabled;
+      return this;
+    }
+
+    /**
+     * Registers {@code listener} to hear about writes that failed or were dropped. Default: none; such writes are
+     * still counted ({@link HoneyHive#stats()}) and logged (SLF4J logger {@code ai.honeyhive.delivery}).
+     *
+     * @param listener the listener; thread-safe and quick
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder deliveryListener(DeliveryListener listener) {
+      this.deliveryListener = Checks.notNull("listener", listener);
+      return this;
+    }
+
+    /**
+     * Runs the client's background work on {@code executor} instead of the client's own daemon threads: the exporter
+     * (batched mode), which occupies one thread until {@link HoneyHive#close()}, and the asynchronous operations
+     * ({@link HoneyHive#getEventAsync}, {@link EventSearch#fetchAsync}, {@link EventUpdate#sendAsync}). It must run
+     * tasks concurrently: a single thread would be taken by the exporter. {@link HoneyHive#close()} does not shut it
+     * down. Default: a daemon thread for the exporter and up to 4 daemon threads for asynchronous calls, started when
+     * first needed.
+     *
+     * @param executor the executor
+     * @return this builder
+     * @throws NullPointerException if {@code executor} is null
+     * @throws IllegalArgumentException if {@code executor} is {@link ForkJoinPool#commonPool()}, which the exporter
+     *     would starve of a thread for the client's whole life
+     */
+    public Builder executor(Executor executor) {
+      Checks.notNull("executor", executor);
+      if (executor == ForkJoinPool.commonPool()) {
+        throw new IllegalArgumentException(
+            "executor must not be ForkJoinPool.commonPool(): the exporter holds one of its threads until close()");
+      }
+      this.executor = executor;
+      return this;
+    }
+
+    /**
      * The clock for event times and {@code Retry-After} dates. Default the system clock; tests use a fixed one.
      *
      * @param clock the clock to read
@@ -520,7 +863,33 @@ public final class HoneyHive implements AutoCloseable {
       reader.bool("HH_DISABLED", disabled -> enabled(!disabled));
       reader.string("HH_ROUTES", value -> routeFamily(RouteFamily.valueOf(value.toUpperCase(Locale.ROOT))));
       reader.string("HH_PROXY", value -> proxy(parseProxy(value)));
+      reader.string("HH_DELIVERY", value -> deliveryMode(parseDeliveryMode(value)));
+      reader.integer("HH_MAX_QUEUE_SIZE", this::maxQueueSize);
+      reader.wholeNumber("HH_MAX_QUEUE_BYTES", this::maxQueueBytes);
+      reader.string("HH_QUEUE_FULL", value -> queueFullPolicy(QueueFullPolicy.valueOf(value.toUpperCase(Locale.ROOT))));
+      reader.seconds("HH_BLOCK_TIMEOUT", this::blockTimeout);
+      reader.integer("HH_BATCH_SIZE", this::maxBatchSize);
+      reader.wholeNumber("HH_BATCH_BYTES", this::maxBatchBytes);
+      reader.seconds("HH_BATCH_DELAY", this::maxBatchDelay);
+      reader.seconds("HH_CLOSE_TIMEOUT", this::closeTimeout);
+      reader.bool("HH_SHUTDOWN_HOOK", this::shutdownHook);
       return this;
+    }
+
+    private static DeliveryMode parseDeliveryMode(String value) {
+      switch (value.toLowerCase(Locale.ROOT)) {
+        case "batched": case "batch": case "async":
+          return DeliveryMode.BATCHED;
+        case "sync": case "synchronous":
+          return DeliveryMode.SYNCHRONOUS;
+        default:
+          throw new IllegalArgumentException("expected batched or sync");
+      }
+    }
+
+    BatchDelivery.Settings batchSettings() {
+      return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
+          queueFullPolicy, blockTimeout, closeTimeout);
     }
 
     private static Proxy parseProxy(String value) {
@@ -549,19 +918,32 @@ public final class HoneyHive implements AutoCloseable {
      * Builds the client.
      *
      * @return the new client
-     * @throws IllegalStateException if no API key is set and the client is enabled
+     * @throws IllegalStateException if no API key is set and the client is enabled, or, in the batched mode, if
+     *     {@link #maxBatchSize} exceeds {@link #maxQueueSize} or {@link #maxBatchBytes} exceeds {@link #maxQueueBytes}
+     * @throws IllegalArgumentException if the {@link #executor} rejects the exporter's task
      */
     public HoneyHive build() {
       if (enabled && apiKey == null) {
         throw new IllegalStateException(
             "no HoneyHive API key: call apiKey(...) or set HH_API_KEY; or disable the client with enabled(false)");
       }
+      if (deliveryMode == DeliveryMode.BATCHED) {
+        if (maxBatchSize > maxQueueSize) {
+          throw new IllegalStateException("maxBatchSize (" + maxBatchSize + ") must not exceed maxQueueSize ("
+              + maxQueueSize + "): a full batch could never be queued");
+        }
+        if (maxBatchBytes > maxQueueBytes) {
+          throw new IllegalStateException("maxBatchBytes (" + maxBatchBytes + ") must not exceed maxQueueBytes ("
+              + maxQueueBytes + "): a full batch could never be queued");
+        }
+      }
       return new HoneyHive(this);
     }
 
     @Override
     public String toString() {
-      return "HoneyHive.Builder{baseUrl=" + baseUrl + ", routeFamily=" + routeFamily + ", enabled=" + enabled + "}";
+      return "HoneyHive.Builder{baseUrl=" + baseUrl + ", routeFamily=" + routeFamily + ", enabled=" + enabled
+          + ", deliveryMode=" + deliveryMode + "}";
     }
   }
 }

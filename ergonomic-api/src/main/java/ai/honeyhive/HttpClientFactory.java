@@ -3,6 +3,8 @@ package ai.honeyhive;
 import ai.honeyhive.client.BearerTokenInterceptor;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -17,7 +19,12 @@ final class HttpClientFactory {
 
   private HttpClientFactory() {}
 
-  static OkHttpClient create(HoneyHive.Builder settings, RetryPolicy retryPolicy) {
+  /**
+   * Builds the client for {@code settings}.
+   *
+   * @param retries counts the retries of every request
+   */
+  static OkHttpClient create(HoneyHive.Builder settings, RetryPolicy retryPolicy, LongAdder retries) {
     OkHttpClient.Builder http = settings.okHttpClient != null
         ? settings.okHttpClient.newBuilder()
         : new OkHttpClient.Builder();
@@ -45,7 +52,9 @@ final class HttpClientFactory {
     if (settings.apiKey != null) {
       http.addInterceptor(new BearerTokenInterceptor(settings.apiKey));
     }
-    http.addInterceptor(new RetryInterceptor(retryPolicy, settings.sleeper));
+    String base = settings.baseUrl.encodedPath();
+    Set<String> partialSuccessPaths = Set.of(base + "events/batch", base + "events/model/batch");
+    http.addInterceptor(new RetryInterceptor(retryPolicy, settings.sleeper, partialSuccessPaths, retries));
     if (HTTP_LOG.isDebugEnabled()) {
       HttpLoggingInterceptor logging = new HttpLoggingInterceptor(HTTP_LOG::debug);
       logging.redactHeader("Authorization");

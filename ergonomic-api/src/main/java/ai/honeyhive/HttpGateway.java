@@ -3,14 +3,23 @@ package ai.honeyhive;
 import ai.honeyhive.client.api.EventsApi;
 import ai.honeyhive.client.api.SessionsApi;
 import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionEventsBatchRequest;
 import ai.honeyhive.client.model.SessionStartRequest;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import retrofit2.Retrofit;
 
-/** The current {@code /v1} routes. */
+/**
+ * The current {@code /v1} routes. A batch whose events all belong to one session goes to
+ * {@code POST /v1/sessions/{session_id}/events/batch}, which states the session in the path; a batch mixing sessions
+ * goes to {@code POST /v1/events/batch} with {@code single_session} left false, so each event joins the session of its
+ * own {@code session_id}. Either way a batch is one request.
+ */
 final class HttpGateway implements Gateway {
   private final SessionsApi sessions;
   private final EventsApi events;
@@ -30,6 +39,24 @@ final class HttpGateway implements Gateway {
   @Override
   public void createEvent(Event event) {
     calls.send("POST /v1/events", events.createEvent(event));
+  }
+
+  @Override
+  public BatchResult createEvents(List<Event> batch) {
+    UUID session = batch.get(0).getSessionId();
+    for (Event event : batch) {
+      if (!Objects.equals(event.getSessionId(), session)) {
+        session = null;
+        break;
+      }
+    }
+    if (session != null) {
+      calls.send("POST /v1/sessions/" + session + "/events/batch",
+          sessions.addSessionEvents(session, new SessionEventsBatchRequest().events(batch)));
+    } else {
+      calls.send("POST /v1/events/batch", events.createEventBatch(new EventBatchRequest().events(batch)));
+    }
+    return BatchResult.ALL_STORED;
   }
 
   @Override

@@ -5,8 +5,10 @@ import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.LegacyCreateEventRequest;
+import ai.honeyhive.client.model.LegacyBatchFailureResponse;
 import ai.honeyhive.client.model.LegacyCreateModelEventRequest;
 import ai.honeyhive.client.model.LegacyEvent;
+import ai.honeyhive.client.model.LegacyEventBatchRequest;
 import ai.honeyhive.client.model.LegacyEventUpdate;
 import ai.honeyhive.client.model.LegacyModelEvent;
 import ai.honeyhive.client.model.LegacySession;
@@ -15,7 +17,12 @@ import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
 import ai.honeyhive.client.model.SessionStartRequest;
 import com.squareup.moshi.Moshi;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import retrofit2.Retrofit;
 
@@ -23,6 +30,12 @@ import retrofit2.Retrofit;
  * The deprecated routes, for servers that predate {@code /v1}. Writes are translated to the legacy wrapped bodies
  * (the field names are the same, so the translation goes through JSON); reads stay on the current routes, which have
  * no legacy counterpart.
+ *
+ * <p>Batches go to {@code POST /events/batch} with {@code is_single_session} left false, model events included:
+ * {@code POST /events/model/batch} would make every model event a session of its own unless the whole batch is one
+ * new session, while each of our events already names the session it belongs to. That route answers a partial
+ * success with HTTP 500 and the ids it stored; the events it did not store are returned so that only they are sent
+ * again.
  */
 @SuppressWarnings("deprecation")
 final class LegacyGateway implements Gateway {
@@ -55,6 +68,28 @@ final class LegacyGateway implements Gateway {
       LegacyEvent body = convert(event, LegacyEvent.class);
       calls.send("POST /events", legacy.createEventLegacy(new LegacyCreateEventRequest().event(body)));
     }
+  }
+
+  @Override
+  public BatchResult createEvents(List<Event> batch) {
+    List<LegacyEvent> bodies = new ArrayList<>(batch.size());
+    for (Event event : batch) {
+      bodies.add(convert(event, LegacyEvent.class));
+    }
+    LegacyBatchFailureResponse partial = calls.sendBatch("POST /events/batch",
+        legacy.createEventBatchLegacy(new LegacyEventBatchRequest().events(bodies)));
+    if (partial == null) {
+      return BatchResult.ALL_STORED;
+    }
+    Set<UUID> stored = new HashSet<>(partial.getEventIds());
+    Set<UUID> notStored = new LinkedHashSet<>();
+    for (Event event : batch) {
+      if (!stored.contains(event.getEventId())) {
+        notStored.add(event.getEventId());
+      }
+    }
+    List<String> errors = partial.getErrors() != null ? partial.getErrors() : List.of();
+    return notStored.isEmpty() ? BatchResult.ALL_STORED : new BatchResult("POST /events/batch", notStored, errors);
   }
 
   @Override

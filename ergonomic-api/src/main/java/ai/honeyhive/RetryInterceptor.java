@@ -3,6 +3,8 @@ package ai.honeyhive;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -11,16 +13,32 @@ import okhttp3.Response;
  * Retries a call per {@link RetryPolicy}. Safe for every HoneyHive write, because the client generates session and
  * event ids itself: a second {@code POST} of the same event carries the same {@code event_id}. Each attempt carries
  * {@code hh-retry-count} (0 on the first).
+ *
+ * <p>One 5xx is not retried here: a partial success of a legacy batch route (HTTP 500 whose JSON body lists the
+ * {@code event_ids} that were stored). Sending the whole batch again would send the stored events twice; the
+ * exporter sends only the others again.
  */
 final class RetryInterceptor implements Interceptor {
   static final String RETRY_COUNT_HEADER = "hh-retry-count";
 
+  /** How much of an error body is read to recognise a partial success. */
+  private static final long MAX_PEEK_BYTES = 256 * 1024;
+
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final Set<String> partialSuccessPaths;
+  private final LongAdder retries;
 
-  RetryInterceptor(RetryPolicy policy, Sleeper sleeper) {
+  /** Retries per {@code policy}, except partial successes on {@code partialSuccessPaths}; counts in {@code retries}. */
+  RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Set<String> partialSuccessPaths, LongAdder retries) {
     this.policy = policy;
     this.sleeper = sleeper;
+    this.partialSuccessPaths = partialSuccessPaths;
+    this.retries = retries;
+  }
+
+  RetryInterceptor(RetryPolicy policy, Sleeper sleeper) {
+    this(policy, sleeper, Set.of(), new LongAdder());
   }
 
   @Override
@@ -40,15 +58,26 @@ final class RetryInterceptor implements Interceptor {
           throw new AttemptsExhaustedException(retry, e);
         }
         sleep(policy.delayBeforeRetry(retry, null), e);
+        retries.increment();
         continue;
       }
-      if (retry >= policy.maxRetries || !RetryPolicy.isRetryable(response.code())) {
+      if (retry >= policy.maxRetries || !RetryPolicy.isRetryable(response.code()) || isPartialSuccess(response)) {
         return response;
       }
       String retryAfter = response.header("Retry-After");
       response.close();
       sleep(policy.delayBeforeRetry(retry, retryAfter), null);
+      retries.increment();
     }
+  }
+
+  private boolean isPartialSuccess(Response response) throws IOException {
+    Request request = response.request();
+    if (response.code() != 500 || !"POST".equals(request.method())
+        || !partialSuccessPaths.contains(request.url().encodedPath())) {
+      return false;
+    }
+    return Calls.parsePartialSuccess(response.peekBody(MAX_PEEK_BYTES).string()) != null;
   }
 
   private void sleep(Duration delay, IOException cause) throws IOException {

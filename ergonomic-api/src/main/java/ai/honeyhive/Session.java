@@ -12,12 +12,15 @@ import java.util.UUID;
  * its top-level steps; {@link #chain} spans group further steps under them. Created by
  * {@link SessionBuilder#start()} or, for a session started elsewhere, {@link HoneyHive#attachSession}.
  *
- * <p>Thread-safe. The enrichment methods ({@link #feedback}, {@link #metadata}, ...) and {@link #end()} each send one
- * update at once and throw {@link HoneyHiveException} if it fails.
+ * <p>Thread-safe; many threads may log to one session at once without contending for a lock. The enrichment methods
+ * ({@link #feedback}, {@link #metadata}, ...) and {@link #end()} each make one update of the session. In the
+ * {@link DeliveryMode#BATCHED} mode (the default) the update is queued behind the session's earlier writes and the
+ * call returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
+ * mode it is sent at once and a failure is thrown as a {@link HoneyHiveException}.
  */
 public final class Session extends EventScope {
   private final Long startNanos;
-  private final List<UUID> children = new ArrayList<>();
+  private final IdList children = new IdList();
 
   Session(Client client, UUID sessionId, Long startNanos) {
     super(client, sessionId);
@@ -31,7 +34,7 @@ public final class Session extends EventScope {
    * @return a builder for the update
    */
   public EventUpdate update() {
-    return new EventUpdate(client.gateway, sessionId);
+    return new EventUpdate(client, sessionId, sessionId);
   }
 
   /**
@@ -39,7 +42,7 @@ public final class Session extends EventScope {
    *
    * @param feedback the entries to merge; values must be writable as JSON
    * @return this session
-   * @throws HoneyHiveException if the update fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public Session feedback(Map<String, ?> feedback) {
     update().feedback(feedback).send();
@@ -51,7 +54,7 @@ public final class Session extends EventScope {
    *
    * @param metadata the entries to merge; values must be writable as JSON
    * @return this session
-   * @throws HoneyHiveException if the update fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public Session metadata(Map<String, ?> metadata) {
     update().metadata(metadata).send();
@@ -63,7 +66,7 @@ public final class Session extends EventScope {
    *
    * @param metrics the entries to merge; values must be writable as JSON
    * @return this session
-   * @throws HoneyHiveException if the update fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public Session metrics(Map<String, ?> metrics) {
     update().metrics(metrics).send();
@@ -75,7 +78,7 @@ public final class Session extends EventScope {
    *
    * @param userProperties the entries to merge; values must be writable as JSON
    * @return this session
-   * @throws HoneyHiveException if the update fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public Session userProperties(Map<String, ?> userProperties) {
     update().userProperties(userProperties).send();
@@ -87,7 +90,7 @@ public final class Session extends EventScope {
    *
    * @param outputs the new outputs; values must be writable as JSON
    * @return this session
-   * @throws HoneyHiveException if the update fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public Session outputs(Map<String, ?> outputs) {
     update().outputs(outputs).send();
@@ -96,7 +99,9 @@ public final class Session extends EventScope {
 
   /**
    * Ends the session now: sends its end time, its duration when this handle started it, and the ids of the events
-   * logged directly on it.
+   * logged directly on it. In the batched mode it is queued after the events logged before it.
+   *
+   * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public void end() {
     long now = client.time.nowEpochNanos();
@@ -105,8 +110,8 @@ public final class Session extends EventScope {
       update.duration(Duration.ofNanos(Math.max(0, now - startNanos)));
     }
     List<String> childIds = new ArrayList<>();
-    synchronized (children) {
-      children.forEach(id -> childIds.add(id.toString()));
+    for (UUID id : children.snapshot()) {
+      childIds.add(id.toString());
     }
     if (!childIds.isEmpty()) {
       update.childrenIds(childIds);
@@ -121,9 +126,7 @@ public final class Session extends EventScope {
 
   @Override
   void adopt(UUID child) {
-    synchronized (children) {
-      children.add(child);
-    }
+    children.add(child);
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds a session; {@link #start()} sends it ({@code POST /v1/sessions}, or {@code POST /session/start} on the
+ * Builds a session; {@link #start()} starts it ({@code POST /v1/sessions}, or {@code POST /session/start} on the
  * legacy routes) and returns its {@link Session} handle. Created by {@link HoneyHive#session}. Not thread-safe.
  */
 public final class SessionBuilder {
@@ -92,15 +92,18 @@ public final class SessionBuilder {
   }
 
   /**
-   * Sends the session start and returns its handle.
+   * Starts the session and returns its handle. The session's id is made here, so the handle is usable at once. In the
+   * {@link DeliveryMode#BATCHED} mode (the default) the start is queued ahead of the session's events and the call
+   * returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
+   * mode it is sent before this returns.
    *
    * @return the session's handle
-   * @throws HoneyHiveException if the API call fails after its retries
+   * @throws HoneyHiveException in the synchronous mode, if the API call fails after its retries
    */
   public Session start() {
     UUID id = sessionId != null ? sessionId : Ids.newId();
     long now = client.time.nowEpochNanos();
-    client.gateway.startSession(new SessionStartRequest()
+    client.delivery.startSession(new SessionStartRequest()
         .sessionId(id)
         .sessionName(name)
         .eventName(name)

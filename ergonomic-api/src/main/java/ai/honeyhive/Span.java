@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
- * throws: instrumentation must not break the code it observes, so a failure to send is logged (SLF4J, logger
- * {@code ai.honeyhive.Span}) instead.
+ * throws: instrumentation must not break the code it observes. In the {@link DeliveryMode#BATCHED} mode (the default)
+ * closing queues the event and a failure to deliver it is reported to the {@link DeliveryListener}; in the
+ * {@link DeliveryMode#SYNCHRONOUS} mode closing sends it, and a failure is logged (SLF4J, logger
+ * {@code ai.honeyhive.Span}) instead of thrown.
  */
 public final class Span extends EventScope implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Span.class);
@@ -162,8 +164,9 @@ public final class Span extends EventScope implements AutoCloseable {
   }
 
   /**
-   * Ends the span now and sends it. Later calls do nothing. Events logged on the span after this still name it as
-   * their parent, but it no longer lists them in {@code children_ids}.
+   * Ends the span now and sends it (in the batched mode: queues it). Later calls do nothing. Events logged on the span
+   * after this still name it as their parent, but it no longer lists them in {@code children_ids}. Fields set on it
+   * afterwards are not sent.
    */
   @Override
   public void close() {

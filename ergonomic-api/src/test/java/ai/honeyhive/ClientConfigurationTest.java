@@ -117,6 +117,7 @@ class ClientConfigurationTest {
     HoneyHive hh = HoneyHive.builder()
         .fromEnv(env("HH_API_KEY", "k", "HH_API_URL", mockUrl(), "HH_MAX_RETRIES", "1"))
         .sleeper(mock.sleeps::add)
+        .deliveryMode(DeliveryMode.SYNCHRONOUS)
         .build();
     mock.enqueueJson(503, "{\"message\":\"busy\"}").enqueueJson(503, "{\"message\":\"busy\"}").enqueueOk();
 
@@ -298,7 +299,8 @@ class ClientConfigurationTest {
         "HH_SOURCE", source,
         "HH_DISABLED", "false",
         "HH_ROUTES", "current",
-        "HH_MAX_RETRIES", "0");
+        "HH_MAX_RETRIES", "0",
+        "HH_DELIVERY", "sync");
     mock.enqueueOk();
     Map<String, String> previous = new HashMap<>();
     properties.keySet().forEach(name -> previous.put(name, System.getProperty(name)));
@@ -333,6 +335,7 @@ class ClientConfigurationTest {
         .source("builder-source")
         .maxRetries(0)
         .sleeper(mock.sleeps::add)
+        .deliveryMode(DeliveryMode.SYNCHRONOUS)
         .build();
     mock.enqueueJson(503, "{\"message\":\"busy\"}");
 
@@ -555,8 +558,13 @@ class ClientConfigurationTest {
     return mock.server.url("/").toString();
   }
 
+  /** A client from {@code env}, in the synchronous mode unless {@code env} sets {@code HH_DELIVERY}. */
   private HoneyHive fromEnv(Function<String, String> env) {
-    return HoneyHive.builder().fromEnv(env).sleeper(mock.sleeps::add).build();
+    HoneyHive.Builder builder = HoneyHive.builder().sleeper(mock.sleeps::add).shutdownHook(false);
+    if (env.apply("HH_DELIVERY") == null) {
+      builder.deliveryMode(DeliveryMode.SYNCHRONOUS);
+    }
+    return builder.fromEnv(env).build();
   }
 
   private static Function<String, String> env(String... namesAndValues) {

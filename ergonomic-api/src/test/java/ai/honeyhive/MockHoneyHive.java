@@ -36,12 +36,22 @@ final class MockHoneyHive implements AutoCloseable {
     }
   }
 
-  /** A builder for a client of this server: key set, fake sleeper, everything else default. */
+  /**
+   * A builder for a client of this server: key set, fake sleeper, synchronous delivery (so each write is one request
+   * made before the call returns, and failures are thrown), everything else default. Tests of batched delivery use
+   * {@link #batchedClientBuilder()}.
+   */
   HoneyHive.Builder clientBuilder() {
+    return batchedClientBuilder().deliveryMode(DeliveryMode.SYNCHRONOUS);
+  }
+
+  /** A builder for a client of this server in the default, batched, delivery mode; no shutdown hook. */
+  HoneyHive.Builder batchedClientBuilder() {
     return HoneyHive.builder()
         .apiKey(API_KEY)
         .baseUrl(server.url("/").toString())
-        .sleeper(sleeps::add);
+        .sleeper(sleeps::add)
+        .shutdownHook(false);
   }
 
   HoneyHive client() {
@@ -83,8 +93,13 @@ final class MockHoneyHive implements AutoCloseable {
 
   /** Returns the JSON body of {@code request} as maps, lists, strings, booleans and numbers. */
   static Map<String, Object> body(RecordedRequest request) {
+    return parse(request.getBody().utf8());
+  }
+
+  /** Parses a JSON object into maps, lists, strings, booleans and numbers. */
+  static Map<String, Object> parse(String json) {
     try {
-      return JSON_OBJECT.fromJson(request.getBody().utf8());
+      return JSON_OBJECT.fromJson(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,6 +33,7 @@ import java.util.UUID;
 final class RecordingGateway implements Gateway {
   static final String START_SESSION = "startSession";
   static final String CREATE_EVENT = "createEvent";
+  static final String CREATE_EVENTS = "createEvents";
   static final String UPDATE_EVENT = "updateEvent";
   static final String GET_EVENT = "getEvent";
   static final String SEARCH_EVENTS = "searchEvents";
@@ -72,7 +73,8 @@ final class RecordingGateway implements Gateway {
    * {@code failure}, in its turn among that method's queued answers.
    */
   synchronized RecordingGateway failNext(String method, RuntimeException failure) {
-    if (!List.of(START_SESSION, CREATE_EVENT, UPDATE_EVENT, GET_EVENT, SEARCH_EVENTS).contains(method)) {
+    if (!List.of(START_SESSION, CREATE_EVENT, CREATE_EVENTS, UPDATE_EVENT, GET_EVENT, SEARCH_EVENTS)
+        .contains(method)) {
       throw new IllegalArgumentException("no Gateway method named " + method);
     }
     queue(method).add(failure);
@@ -87,6 +89,19 @@ final class RecordingGateway implements Gateway {
   @Override
   public void createEvent(Event event) {
     answer(new Call(CREATE_EVENT, event));
+  }
+
+  /** Records the batch (a copy of the list); answers with a queued {@link BatchResult} or failure, else all stored. */
+  @Override
+  public BatchResult createEvents(List<Event> events) {
+    Object answer = answer(new Call(CREATE_EVENTS, List.copyOf(events)));
+    return answer instanceof BatchResult ? (BatchResult) answer : BatchResult.ALL_STORED;
+  }
+
+  /** Queues the answer of a coming {@code createEvents} call, such as a partial success. */
+  synchronized RecordingGateway enqueueBatchResult(BatchResult result) {
+    queue(CREATE_EVENTS).add(result);
+    return this;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package ai.honeyhive.testing;
 
+import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,12 +117,15 @@ public final class HoneyHiveTestServer implements AutoCloseable {
   }
 
   /**
-   * Returns a client builder pointed at this server: {@link #apiKey()} set, {@link #baseUrl()} set, and a sleeper
-   * that does not wait, so retries take no time. Every other option is at the client's default; change any before
-   * {@code build()}.
+   * Returns a client builder pointed at this server: {@link #apiKey()} set, {@link #baseUrl()} set, a sleeper that
+   * does not wait, so retries take no time, and {@link DeliveryMode#SYNCHRONOUS} delivery, so every write has reached
+   * the server (or thrown) when its call returns and a test can assert on the store right away. Every other option is
+   * at the client's default; change any before {@code build()}. To test the client's default batched delivery, set
+   * {@code deliveryMode(DeliveryMode.BATCHED)} and call {@code hh.flush(timeout)} before asserting.
    */
   public HoneyHive.Builder clientBuilder() {
-    return HoneyHive.builder().apiKey(apiKey()).baseUrl(baseUrl()).sleeper(duration -> { });
+    return HoneyHive.builder().apiKey(apiKey()).baseUrl(baseUrl()).sleeper(duration -> { })
+        .deliveryMode(DeliveryMode.SYNCHRONOUS);
   }
 
   // ---- The store -------------------------------------------------------------------------------------------------

@@ -1,0 +1,492 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.SessionStartRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The {@link DeliveryMode#BATCHED} mode: writes go into a bounded {@link WriteQueue} and one exporter sends them in
+ * batches through a {@link BatchSender}.
+ *
+ * <h2>The caller's side</h2>
+ * A write estimates its JSON size (one walk over its maps, no allocation; see {@link JsonValues#estimate}), offers
+ * itself to the queue (one atomic add for the bytes, one compare-and-set for the slot), and wakes the exporter only if
+ * it sleeps and a full batch is waiting. No lock, no serialization, no allocation beyond the write itself. When the
+ * queue is full, the {@link QueueFullPolicy} decides; every drop is counted and reported.
+ *
+ * <h2>The exporter</h2>
+ * One loop, on a daemon thread of its own or on the caller-supplied executor. It sleeps until a batch is due: the
+ * queue holds {@code maxBatchSize} writes or {@code maxBatchBytes}, {@code maxBatchDelay} passed since the last
+ * export, a flush waits, or the client closes. Then it takes up to a batch (by count and by estimated bytes) and sends
+ * it, keeping each session's order; the queue keeps filling meanwhile. Requests are made one at a time, so writes end
+ * in queue order, window by window.
+ *
+ * <h2>Flush and close</h2>
+ * The exporter publishes a watermark: every write at a queue position below it has ended. A flush waits until the
+ * watermark passes the queue's tail as it was at the call. Close refuses new writes, flushes within the close timeout,
+ * stops the exporter, and past the deadline abandons what is left: the request in flight is cancelled, and every
+ * write not sent is dropped as {@link DropReason#CLOSED}, so none is lost without being counted.
+ */
+final class BatchDelivery implements Delivery {
+  private static final int OPEN = 0;
+  private static final int CLOSING = 1;
+  private static final int CLOSED = 2;
+  /** Rough JSON size of an event without its free-form maps: three ids, type, times, keys and punctuation. */
+  private static final long EVENT_BASE_BYTES = 300;
+  /** How long a writer blocked by {@link QueueFullPolicy#BLOCK} sleeps between looks at the queue. */
+  private static final long BLOCK_POLL_NANOS = 100_000;
+  /** How long close waits for the exporter to notice that it was cancelled, after the deadline. */
+  private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static final AtomicLong THREAD_NUMBERS = new AtomicLong();
+
+  private final WriteQueue queue;
+  private final BatchSender sender;
+  private final DeliveryCounters counters;
+  private final Calls calls;
+  private final int maxBatchSize;
+  private final long maxBatchBytes;
+  private final long maxDelayNanos;
+  private final QueueFullPolicy queueFullPolicy;
+  private final long blockTimeoutNanos;
+  private final long closeTimeoutNanos;
+  private final int capacity;
+
+  private volatile int state = OPEN;
+  private final Object stateLock = new Object();
+  /** The thread running the exporter loop; guarded by {@link #stateLock} for interrupting. */
+  private volatile Thread exporterThread;
+  private volatile boolean sleeping;
+  private volatile boolean stopRequested;
+  /** Every write at a queue position below this has ended. Written by the exporter only. */
+  private volatile long watermark;
+  /** The highest queue position a flush is waiting for. */
+  private final AtomicLong flushTarget = new AtomicLong();
+  private volatile int inFlight;
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Object progress = new Object();
+  private volatile int waiters;
+
+  /**
+   * Starts the exporter.
+   *
+   * @param calls to cancel the request in flight when the close deadline passes; may be null
+   * @param executor runs the exporter loop; null for a daemon thread of its own
+   * @throws IllegalArgumentException if {@code executor} rejects the exporter
+   */
+  BatchDelivery(Settings settings, BatchSender sender, DeliveryCounters counters, Calls calls, Executor executor) {
+    this.capacity = settings.maxQueueSize;
+    this.queue = new WriteQueue(settings.maxQueueSize, settings.maxQueueBytes);
+    this.sender = sender;
+    this.counters = counters;
+    this.calls = calls;
+    this.maxBatchSize = settings.maxBatchSize;
+    this.maxBatchBytes = settings.maxBatchBytes;
+    this.maxDelayNanos = settings.maxBatchDelay.toNanos();
+    this.queueFullPolicy = settings.queueFullPolicy;
+    this.blockTimeoutNanos = settings.blockTimeout.toNanos();
+    this.closeTimeoutNanos = settings.closeTimeout.toNanos();
+    if (executor == null) {
+      Thread thread = new Thread(this::runExporter, "honeyhive-exporter-" + THREAD_NUMBERS.incrementAndGet());
+      thread.setDaemon(true);
+      thread.start();
+    } else {
+      try {
+        executor.execute(this::runExporter);
+      } catch (RejectedExecutionException e) {
+        throw new IllegalArgumentException("the executor rejected the HoneyHive exporter task: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The queue and batch settings, checked by {@link HoneyHive.Builder}. */
+  static final class Settings {
+    final int maxQueueSize;
+    final long maxQueueBytes;
+    final int maxBatchSize;
+    final long maxBatchBytes;
+    final Duration maxBatchDelay;
+    final QueueFullPolicy queueFullPolicy;
+    final Duration blockTimeout;
+    final Duration closeTimeout;
+
+    Settings(int maxQueueSize, long maxQueueBytes, int maxBatchSize, long maxBatchBytes, Duration maxBatchDelay,
+        QueueFullPolicy queueFullPolicy, Duration blockTimeout, Duration closeTimeout) {
+      this.maxQueueSize = maxQueueSize;
+      this.maxQueueBytes = maxQueueBytes;
+      this.maxBatchSize = maxBatchSize;
+      this.maxBatchBytes = maxBatchBytes;
+      this.maxBatchDelay = maxBatchDelay;
+      this.queueFullPolicy = queueFullPolicy;
+      this.blockTimeout = blockTimeout;
+      this.closeTimeout = closeTimeout;
+    }
+  }
+
+  // ---- Writers ---------------------------------------------------------------------------------------------------
+
+  @Override
+  public void createEvent(Event event) {
+    long size;
+    try {
+      size = estimate(event);
+    } catch (RuntimeException e) {
+      size = EVENT_BASE_BYTES; // A value changed by another thread while it was walked: never fail the caller.
+    }
+    enqueue(event, size);
+  }
+
+  @Override
+  public void startSession(SessionStartRequest session) {
+    Write write = Write.sessionStart(session);
+    enqueue(write, write.estimateBytes());
+  }
+
+  @Override
+  public void updateEvent(UUID eventId, EventUpdate update, UUID lane) {
+    Write write = Write.update(eventId, update, lane, null);
+    enqueue(write, write.estimateBytes());
+  }
+
+  @Override
+  public CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Write write = Write.update(eventId, update, lane, done);
+    enqueue(write, write.estimateBytes());
+    return done;
+  }
+
+  private void enqueue(Object write, long size) {
+    if (state != OPEN) {
+      drop(write, DropReason.CLOSED);
+      return;
+    }
+    if (queue.offer(write, size)) {
+      if (sleeping && (queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes)) {
+        wakeExporter();
+      }
+    } else {
+      whenFull(write, size);
+    }
+    if (state == CLOSED) {
+      // Close drained the queue before this write arrived: drop it (and anything else left) so it is counted.
+      dropLeftovers();
+    }
+  }
+
+  private void whenFull(Object write, long size) {
+    switch (queueFullPolicy) {
+      case DROP_OLDEST:
+        for (int attempts = 0; attempts < 2 * capacity + 16; attempts++) {
+          Object oldest = queue.poll(null);
+          if (oldest != null) {
+            drop(oldest, DropReason.QUEUE_FULL);
+          } else {
+            Thread.onSpinWait();
+          }
+          if (queue.offer(write, size)) {
+            wakeExporter();
+            return;
+          }
+        }
+        drop(write, DropReason.QUEUE_FULL);
+        return;
+      case BLOCK:
+        if (Thread.currentThread() == exporterThread) {
+          drop(write, DropReason.QUEUE_FULL); // The exporter must never wait for itself.
+          return;
+        }
+        long deadline = System.nanoTime() + blockTimeoutNanos;
+        while (true) {
+          wakeExporter();
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            drop(write, DropReason.QUEUE_FULL);
+            return;
+          }
+          LockSupport.parkNanos(this, Math.min(left, BLOCK_POLL_NANOS));
+          if (state != OPEN) {
+            drop(write, DropReason.CLOSED);
+            return;
+          }
+          if (queue.offer(write, size)) {
+            return;
+          }
+        }
+      case DROP_NEWEST:
+      default:
+        drop(write, DropReason.QUEUE_FULL);
+    }
+  }
+
+  private void drop(Object write, DropReason reason) {
+    counters.dropped(write, reason);
+    if (write instanceof Write) {
+      ((Write) write).complete(new HoneyHiveException(
+          "not sent: " + write + " was dropped (" + reason + ")", null));
+    }
+  }
+
+  private void wakeExporter() {
+    Thread thread = exporterThread;
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** Estimates the JSON size of {@code event}: see {@link JsonValues#estimate}. */
+  static long estimate(Event event) {
+    long size = EVENT_BASE_BYTES + sizeOf(event.getEventName()) + sizeOf(event.getSource())
+        + sizeOf(event.getInputs()) + sizeOf(event.getOutputs()) + sizeOf(event.getConfig())
+        + sizeOf(event.getMetadata()) + sizeOf(event.getMetrics()) + sizeOf(event.getFeedback())
+        + sizeOf(event.getUserProperties()) + sizeOf(event.getError());
+    if (event.getChildrenIds() != null) {
+      size += 40L * event.getChildrenIds().size();
+    }
+    return size;
+  }
+
+  private static long sizeOf(Object value) {
+    return value == null ? 0 : JsonValues.estimate(value);
+  }
+
+  // ---- The exporter ----------------------------------------------------------------------------------------------
+
+  private void runExporter() {
+    synchronized (stateLock) {
+      exporterThread = Thread.currentThread();
+    }
+    try {
+      exportLoop();
+    } catch (Throwable t) {
+      DeliveryCounters.log.error("the HoneyHive exporter stopped; writes will be dropped as the queue fills", t);
+      if (t instanceof Error && !(t instanceof StackOverflowError)) {
+        throw (Error) t;
+      }
+    } finally {
+      synchronized (stateLock) {
+        exporterThread = null;
+        Thread.interrupted(); // Leave a caller-supplied executor's thread as it was.
+      }
+      exited.countDown();
+      notifyProgress();
+      if (state == CLOSED) {
+        dropLeftovers(); // Closed from a listener, on this thread: nobody else will.
+      }
+    }
+  }
+
+  private void exportLoop() {
+    List<Object> window = new ArrayList<>(maxBatchSize);
+    long[] polled = new long[2];
+    Object carry = null;
+    long carrySize = 0;
+    long carryPosition = 0;
+    long nextExport = System.nanoTime() + maxDelayNanos;
+    while (!stopRequested) {
+      boolean flushing = flushTarget.get() > watermark;
+      boolean due = flushing || carry != null || System.nanoTime() - nextExport >= 0
+          || queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes;
+      if (!due) {
+        sleeping = true;
+        if (!(flushTarget.get() > watermark || stopRequested || queue.size() >= maxBatchSize
+            || queue.bytes() >= maxBatchBytes)) {
+          long wait = nextExport - System.nanoTime();
+          if (wait > 0) {
+            LockSupport.parkNanos(this, wait);
+          }
+        }
+        sleeping = false;
+        if (Thread.currentThread().isInterrupted() && !stopRequested) {
+          // Its executor is shutting down (shutdownNow): stop rather than spin. Close drops what is left.
+          DeliveryCounters.log.warn("the HoneyHive exporter was interrupted and stopped; writes queue until close()");
+          break;
+        }
+        continue;
+      }
+      long bytes = 0;
+      if (carry != null) {
+        window.add(carry);
+        bytes = carrySize;
+        carry = null;
+      }
+      while (window.size() < maxBatchSize) {
+        Object item = queue.poll(polled);
+        if (item == null) {
+          break;
+        }
+        if (!window.isEmpty() && bytes + polled[0] > maxBatchBytes) {
+          carry = item;
+          carrySize = polled[0];
+          carryPosition = polled[1];
+          break;
+        }
+        window.add(item);
+        bytes += polled[0];
+      }
+      // Every position below `ended` was in this window or taken by a writer dropping the oldest.
+      long ended = carry != null ? carryPosition : queue.head();
+      if (!window.isEmpty()) {
+        inFlight = window.size();
+        try {
+          sender.send(window);
+        } finally {
+          window.clear();
+          inFlight = 0;
+        }
+      } else if (flushing && ended < flushTarget.get()) {
+        Thread.yield(); // A writer claimed a position and is storing its write: a matter of nanoseconds.
+      }
+      if (ended > watermark) {
+        watermark = ended;
+        notifyProgress();
+      }
+      if (carry == null && queue.size() == 0) {
+        nextExport = System.nanoTime() + maxDelayNanos;
+      }
+    }
+    if (carry != null) {
+      drop(carry, DropReason.CLOSED);
+    }
+  }
+
+  private void notifyProgress() {
+    if (waiters > 0) {
+      synchronized (progress) {
+        progress.notifyAll();
+      }
+    }
+  }
+
+  // ---- Flush, stats, close ---------------------------------------------------------------------------------------
+
+  @Override
+  public DeliveryReport flush(Duration timeout) {
+    long target = queue.tail();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (watermark < target && Thread.currentThread() != exporterThread) {
+      flushTarget.accumulateAndGet(target, Math::max);
+      wakeExporter();
+      awaitWatermark(target, deadline);
+    }
+    long pending = Math.max(0, target - watermark);
+    return new DeliveryReport(counters.sent.sum(), counters.failed.sum(), counters.dropped.sum(), pending);
+  }
+
+  private void awaitWatermark(long target, long deadline) {
+    synchronized (progress) {
+      waiters++;
+      try {
+        while (watermark < target && exited.getCount() > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          progress.wait(TimeUnit.NANOSECONDS.toMillis(left), (int) (left % 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        waiters--;
+      }
+    }
+  }
+
+  @Override
+  public DeliveryStats stats() {
+    return new DeliveryStats(queue.size(), queue.bytes(), inFlight, counters.sent.sum(), counters.failed.sum(),
+        counters.dropped.sum(), counters.retried.sum(), counters.lastError());
+  }
+
+  @Override
+  public void close() {
+    synchronized (stateLock) {
+      if (state != OPEN) {
+        if (Thread.currentThread() != exporterThread) {
+          await(closed, closeTimeoutNanos + STOP_GRACE_NANOS); // Let a second closer (the shutdown hook) wait too.
+        }
+        return;
+      }
+      state = CLOSING;
+      if (Thread.currentThread() == exporterThread) {
+        // Closed from a listener: the exporter cannot wait for itself. It stops after the current batch.
+        stopRequested = true;
+        state = CLOSED;
+        closed.countDown();
+        return;
+      }
+    }
+    try {
+      closeAndDrain();
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private void closeAndDrain() {
+    long deadline = System.nanoTime() + closeTimeoutNanos;
+    flush(Duration.ofNanos(closeTimeoutNanos));
+    stopRequested = true;
+    wakeExporter();
+    if (!await(exited, deadline - System.nanoTime())) {
+      sender.abandoned = true;
+      synchronized (stateLock) {
+        Thread exporter = exporterThread;
+        if (exporter != null && exporter != Thread.currentThread()) {
+          if (calls != null) {
+            calls.cancelCallsOf(exporter);
+          }
+          exporter.interrupt();
+        }
+      }
+      if (!await(exited, STOP_GRACE_NANOS)) {
+        DeliveryCounters.log.warn("the HoneyHive exporter did not stop within the close timeout");
+      }
+    }
+    state = CLOSED;
+    dropLeftovers();
+  }
+
+  /** Drops every write still queued, waiting out writers that claimed a place but have not stored their write. */
+  private void dropLeftovers() {
+    List<Object> left = new ArrayList<>();
+    long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+    while (true) {
+      Object item = queue.poll(null);
+      if (item != null) {
+        left.add(item);
+      } else if (queue.head() >= queue.tail() || System.nanoTime() - giveUp > 0) {
+        break;
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+    counters.dropped(left, DropReason.CLOSED);
+    for (Object write : left) {
+      if (write instanceof Write) {
+        ((Write) write).complete(new HoneyHiveException(
+            "not sent: the client was closed before " + write + " could be sent", null));
+      }
+    }
+  }
+
+  private static boolean await(CountDownLatch latch, long nanos) {
+    try {
+      return latch.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return latch.getCount() == 0;
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.Event;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends one window of queued writes (the exporter's batch) and settles each write: sent, failed or dropped. Runs on
+ * the exporter's thread only; never throws.
+ *
+ * <h2>Order</h2>
+ * Writes of one session keep their order: its start before its events, an update after the events written before
+ * it. Writes of different sessions are independent, which lets the events of many sessions share one request. The
+ * window is sent in rounds: each session's leading session starts and updates (one request each), then the leading
+ * events of every session together in one batch, and so on until the window is empty. An update of an arbitrary event
+ * ({@link HoneyHive#updateEvent}, session unknown) is a barrier: everything before it is sent first.
+ *
+ * <h2>Failures</h2>
+ * <ul>
+ *   <li>Each request is retried per the client's {@link RetryPolicy} (in {@link RetryInterceptor}).
+ *   <li>A batch answered 400, 413 or 422 (or one that cannot be serialized) is split in halves, recursively, until
+ *       the rejected events are alone; each is then failed with the server's message about it, and the rest is
+ *       delivered. Isolating one bad event among
+ *       {@code n} takes about {@code 2 log2(n)} extra requests, isolating all of them at most {@code 2n - 1}.
+ *   <li>A partial success (legacy routes) counts the stored events as sent and sends only the others again, after
+ *       the policy's backoff, up to {@code maxRetries} times.
+ *   <li>Any other failure fails the whole request's writes.
+ * </ul>
+ */
+final class BatchSender {
+  private final Gateway gateway;
+  private final DeliveryCounters counters;
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+  /** Set when the close deadline passed: what is not sent yet is dropped instead. */
+  volatile boolean abandoned;
+
+  BatchSender(Gateway gateway, DeliveryCounters counters, RetryPolicy policy, Sleeper sleeper) {
+    this.gateway = gateway;
+    this.counters = counters;
+    this.policy = policy;
+    this.sleeper = sleeper;
+  }
+
+  /** Sends {@code window} (events and {@link Write}s in queue order); returns when each has ended. */
+  void send(List<Object> window) {
+    int start = 0;
+    for (int i = 0; i < window.size(); i++) {
+      Object item = window.get(i);
+      if (item instanceof Write && ((Write) item).lane == null) {
+        sendInLanes(window.subList(start, i));
+        sendWrite((Write) item);
+        start = i + 1;
+      }
+    }
+    sendInLanes(window.subList(start, window.size()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void sendInLanes(List<Object> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    boolean onlyEvents = true;
+    for (Object item : items) {
+      if (!(item instanceof Event)) {
+        onlyEvents = false;
+        break;
+      }
+    }
+    if (onlyEvents) {
+      sendEvents(new ArrayList<>((List<Event>) (List<?>) items), 0);
+      return;
+    }
+    Map<UUID, ArrayDeque<Object>> lanes = new LinkedHashMap<>();
+    for (Object item : items) {
+      UUID lane = item instanceof Event ? ((Event) item).getSessionId() : ((Write) item).lane;
+      lanes.computeIfAbsent(lane, key -> new ArrayDeque<>()).add(item);
+    }
+    while (!lanes.isEmpty()) {
+      for (ArrayDeque<Object> lane : lanes.values()) {
+        while (lane.peek() instanceof Write) {
+          sendWrite((Write) lane.poll());
+        }
+      }
+      List<Event> batch = new ArrayList<>();
+      for (ArrayDeque<Object> lane : lanes.values()) {
+        while (lane.peek() instanceof Event) {
+          batch.add((Event) lane.poll());
+        }
+      }
+      lanes.values().removeIf(ArrayDeque::isEmpty);
+      if (!batch.isEmpty()) {
+        sendEvents(batch, 0);
+      }
+    }
+  }
+
+  private void sendWrite(Write write) {
+    if (abandoned) {
+      counters.dropped(write, DropReason.CLOSED);
+      write.complete(new HoneyHiveException("not sent: the client was closed before " + write + " could be sent",
+          null));
+      return;
+    }
+    try {
+      if (write.session != null) {
+        gateway.startSession(write.session);
+      } else {
+        gateway.updateEvent(write.id, write.update);
+      }
+    } catch (HoneyHiveException e) {
+      counters.failed(List.of(write.id.toString()), e);
+      write.complete(e);
+      return;
+    } catch (RuntimeException e) {
+      HoneyHiveException failure = new HoneyHiveException(write + " could not be sent: " + e, e);
+      counters.failed(List.of(write.id.toString()), failure);
+      write.complete(failure);
+      return;
+    }
+    counters.sent(1);
+    write.complete(null);
+  }
+
+  /** Sends {@code events} in one request; {@code attempt} counts the re-sends after partial successes. */
+  private void sendEvents(List<Event> events, int attempt) {
+    if (abandoned) {
+      counters.dropped(new ArrayList<>(events), DropReason.CLOSED);
+      return;
+    }
+    BatchResult result;
+    try {
+      result = gateway.createEvents(events);
+    } catch (HoneyHiveException e) {
+      if (isRejection(e) && events.size() > 1) {
+        int half = events.size() / 2;
+        counters.retried.add(2);
+        sendEvents(new ArrayList<>(events.subList(0, half)), 0);
+        sendEvents(new ArrayList<>(events.subList(half, events.size())), 0);
+      } else {
+        fail(events, e);
+      }
+      return;
+    } catch (RuntimeException e) {
+      fail(events, new HoneyHiveException("a batch of " + events.size() + " events could not be sent: " + e, e));
+      return;
+    }
+    if (result.notStored.isEmpty()) {
+      counters.sent(events.size());
+      return;
+    }
+    List<Event> notStored = new ArrayList<>(result.notStored.size());
+    for (Event event : events) {
+      if (result.notStored.contains(event.getEventId())) {
+        notStored.add(event);
+      }
+    }
+    counters.sent(events.size() - notStored.size());
+    if (attempt >= policy.maxRetries) {
+      fail(notStored, new InternalServerException(result.request, 500, Map.of(), "partial success: "
+          + notStored.size() + " of " + events.size() + " events were not stored"
+          + (attempt == 0 ? "" : " after " + attempt + (attempt == 1 ? " re-send" : " re-sends"))
+          + describe(result.errors), null));
+      return;
+    }
+    try {
+      sleeper.sleep(policy.delayBeforeRetry(attempt, null));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(notStored, new HoneyHiveConnectionException(
+          result.request + " was interrupted before the events it did not store were sent again", e, false));
+      return;
+    }
+    counters.retried.increment();
+    sendEvents(notStored, attempt + 1);
+  }
+
+  private void fail(List<Event> events, HoneyHiveException cause) {
+    List<String> ids = new ArrayList<>(events.size());
+    for (Event event : events) {
+      ids.add(String.valueOf(event.getEventId()));
+    }
+    counters.failed(ids, cause);
+  }
+
+  /**
+   * Whether splitting the batch can isolate the cause: the API rejected the content (400, 422) or its size (413), or
+   * the request could not even be written (a value that cannot be serialized, changed after it was logged).
+   */
+  private static boolean isRejection(HoneyHiveException e) {
+    if (e instanceof HoneyHiveApiException) {
+      int status = ((HoneyHiveApiException) e).statusCode();
+      return status == 400 || status == 413 || status == 422;
+    }
+    return e.getClass() == HoneyHiveException.class && e.getCause() instanceof RuntimeException;
+  }
+
+  private static String describe(List<String> errors) {
+    if (errors.isEmpty()) {
+      return "";
+    }
+    String joined = String.join("; ", errors.subList(0, Math.min(errors.size(), 5)));
+    return ": " + (errors.size() > 5 ? joined + "; ..." : joined);
+  }
+}

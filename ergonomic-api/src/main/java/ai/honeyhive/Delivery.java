@@ -1,0 +1,39 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.SessionStartRequest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where writes go: straight to the gateway on the caller's thread ({@link SyncDelivery}), or into the queue of a
+ * background exporter ({@link BatchDelivery}). Reads never come here.
+ */
+interface Delivery {
+  /** Delivers one finished event. Only the synchronous delivery throws. */
+  void createEvent(Event event);
+
+  /** Delivers a session start. Only the synchronous delivery throws. */
+  void startSession(SessionStartRequest session);
+
+  /**
+   * Delivers an update of {@code eventId}. Only the synchronous delivery throws.
+   *
+   * @param lane the session whose earlier writes the update must follow (the session itself when it is updated), or
+   *     null for an update of an arbitrary event, which follows every earlier write
+   */
+  void updateEvent(UUID eventId, EventUpdate update, UUID lane);
+
+  /** Like {@link #updateEvent}, returning a future completed when the update is delivered or has failed. */
+  CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane);
+
+  /** Waits until the writes made before the call have ended, or {@code timeout} passed. */
+  DeliveryReport flush(Duration timeout);
+
+  DeliveryStats stats();
+
+  /** Flushes within the close timeout, then stops. Idempotent. */
+  void close();
+}

@@ -1,0 +1,116 @@
+package ai.honeyhive;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How writes ended: the counters behind {@link DeliveryStats}, and the one place that tells the
+ * {@link DeliveryListener} and the log about failures and drops. Thread-safe; counting does not contend
+ * ({@link LongAdder}).
+ */
+final class DeliveryCounters {
+  static final Logger log = LoggerFactory.getLogger("ai.honeyhive.delivery");
+  /** Drops are logged at most this often, with the count since the last line: a full queue drops in bursts. */
+  private static final long DROP_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
+  final LongAdder sent = new LongAdder();
+  final LongAdder failed = new LongAdder();
+  final LongAdder dropped = new LongAdder();
+  final LongAdder retried = new LongAdder();
+  private volatile HoneyHiveException lastError;
+  private final DeliveryListener listener;
+  private final AtomicLong lastDropLogNanos = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
+  private final AtomicLong droppedSinceLog = new AtomicLong();
+
+  DeliveryCounters(DeliveryListener listener) {
+    this.listener = listener;
+  }
+
+  void sent(int count) {
+    sent.add(count);
+  }
+
+  /** Counts {@code ids} as failed for good, remembers {@code cause}, logs it and tells the listener. */
+  void failed(List<String> ids, HoneyHiveException cause) {
+    failed(ids, cause, true);
+  }
+
+  /**
+   * Like {@link #failed(List, HoneyHiveException)}; {@code logIt} false when the failure is thrown to the caller
+   * anyway (synchronous mode).
+   */
+  void failed(List<String> ids, HoneyHiveException cause, boolean logIt) {
+    failed.add(ids.size());
+    lastError = cause;
+    if (!logIt) {
+      log.debug("could not deliver {}: {}", ids, cause.getMessage());
+    } else if (ids.size() == 1) {
+      log.warn("could not deliver {}: {}", ids.get(0), cause.getMessage());
+    } else {
+      log.warn("could not deliver {} writes (first {}): {}", ids.size(), ids.get(0), cause.getMessage());
+    }
+    if (listener != null) {
+      try {
+        listener.onFailed(Collections.unmodifiableList(ids), cause);
+      } catch (RuntimeException e) {
+        log.warn("the delivery listener threw from onFailed", e);
+      }
+    }
+  }
+
+  /** Counts one dropped write; logs a summary at most every 10 seconds; tells the listener. */
+  void dropped(Object write, DropReason reason) {
+    dropped.increment();
+    long count = droppedSinceLog.incrementAndGet();
+    long now = System.nanoTime();
+    long last = lastDropLogNanos.get();
+    if (now - last >= DROP_LOG_INTERVAL_NANOS && lastDropLogNanos.compareAndSet(last, now)) {
+      droppedSinceLog.addAndGet(-count);
+      log.warn("dropped {} write(s) without sending them ({}); latest {}", count, reason, idOf(write));
+    }
+    if (listener != null) {
+      notifyDropped(List.of(idOf(write)), reason);
+    }
+  }
+
+  /** Counts and reports many dropped writes at once (close). */
+  void dropped(List<Object> writes, DropReason reason) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    dropped.add(writes.size());
+    List<String> ids = new ArrayList<>(writes.size());
+    for (Object write : writes) {
+      ids.add(idOf(write));
+    }
+    log.warn("dropped {} write(s) without sending them ({}), first {}", writes.size(), reason, ids.get(0));
+    if (listener != null) {
+      notifyDropped(Collections.unmodifiableList(ids), reason);
+    }
+  }
+
+  private void notifyDropped(List<String> ids, DropReason reason) {
+    try {
+      listener.onDropped(ids, reason);
+    } catch (RuntimeException e) {
+      log.warn("the delivery listener threw from onDropped", e);
+    }
+  }
+
+  HoneyHiveException lastError() {
+    return lastError;
+  }
+
+  /** The id a write is reported by: the event's, the started session's, or the updated event's. */
+  static String idOf(Object write) {
+    if (write instanceof ai.honeyhive.client.model.Event) {
+      return String.valueOf(((ai.honeyhive.client.model.Event) write).getEventId());
+    }
+    return String.valueOf(((Write) write).id);
+  }
+}

@@ -1,0 +1,13 @@
+package ai.honeyhive;
+
+/** Why a write was dropped without being sent; see {@link DeliveryListener#onDropped}. */
+public enum DropReason {
+  /** The delivery queue was full; see {@link QueueFullPolicy}. */
+  QUEUE_FULL,
+
+  /**
+   * The client was closed: the write was made after {@link HoneyHive#close()} began, or was still queued when the
+   * close deadline ({@link HoneyHive.Builder#closeTimeout}) passed.
+   */
+  CLOSED
+}

@@ -1,0 +1,81 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventUpdate;
+import ai.honeyhive.client.model.SessionStartRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The {@link DeliveryMode#SYNCHRONOUS} mode: each write is one request on the caller's thread, and a failure is
+ * thrown to the caller (and also counted and reported to the listener).
+ */
+final class SyncDelivery implements Delivery {
+  private final Gateway gateway;
+  private final DeliveryCounters counters;
+  private final Executor async;
+  /** Counts {@code 1} per write sent; 0 for a disabled client, which sends nothing. */
+  private final int sentIncrement;
+
+  SyncDelivery(Gateway gateway, DeliveryCounters counters, Executor async) {
+    this.gateway = gateway;
+    this.counters = counters;
+    this.async = async;
+    this.sentIncrement = gateway instanceof DisabledGateway ? 0 : 1;
+  }
+
+  @Override
+  public void createEvent(Event event) {
+    try {
+      gateway.createEvent(event);
+    } catch (HoneyHiveException e) {
+      counters.failed(List.of(String.valueOf(event.getEventId())), e, false);
+      throw e;
+    }
+    counters.sent(sentIncrement);
+  }
+
+  @Override
+  public void startSession(SessionStartRequest session) {
+    try {
+      gateway.startSession(session);
+    } catch (HoneyHiveException e) {
+      counters.failed(List.of(String.valueOf(session.getSessionId())), e, false);
+      throw e;
+    }
+    counters.sent(sentIncrement);
+  }
+
+  @Override
+  public void updateEvent(UUID eventId, EventUpdate update, UUID lane) {
+    try {
+      gateway.updateEvent(eventId, update);
+    } catch (HoneyHiveException e) {
+      counters.failed(List.of(eventId.toString()), e, false);
+      throw e;
+    }
+    counters.sent(sentIncrement);
+  }
+
+  @Override
+  public CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane) {
+    return CompletableFuture.runAsync(() -> updateEvent(eventId, update, lane), async);
+  }
+
+  @Override
+  public DeliveryReport flush(Duration timeout) {
+    return new DeliveryReport(counters.sent.sum(), counters.failed.sum(), counters.dropped.sum(), 0);
+  }
+
+  @Override
+  public DeliveryStats stats() {
+    return new DeliveryStats(0, 0, 0, counters.sent.sum(), counters.failed.sum(), counters.dropped.sum(),
+        counters.retried.sum(), counters.lastError());
+  }
+
+  @Override
+  public void close() {}
+}
