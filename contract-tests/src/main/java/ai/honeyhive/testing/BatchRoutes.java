@@ -21,32 +21,33 @@ final class BatchRoutes {
   /** {@code createEventBatch}. */
   Reply create(IncomingRequest request) {
     Map<String, Object> body = request.jsonObject();
-    return batch(body, "events", Boolean.TRUE.equals(body.get("single_session")), Placement.AS_SENT);
+    return batch(request, "events", Boolean.TRUE.equals(body.get("single_session")), Placement.AS_SENT);
   }
 
   /** {@code createEventBatchLegacy}. */
   Reply createLegacy(IncomingRequest request) {
     Map<String, Object> body = request.jsonObject();
-    return batch(body, "events", Boolean.TRUE.equals(body.get("is_single_session")), Placement.AS_SENT);
+    return batch(request, "events", Boolean.TRUE.equals(body.get("is_single_session")), Placement.AS_SENT);
   }
 
   /** {@code createModelEventBatchLegacy}: every event is stored as a model event. */
   Reply createModelLegacy(IncomingRequest request) {
     Map<String, Object> body = request.jsonObject();
-    return batch(body, "model_events", Boolean.TRUE.equals(body.get("is_single_session")),
+    return batch(request, "model_events", Boolean.TRUE.equals(body.get("is_single_session")),
         Placement.LEGACY_MODEL);
   }
 
   /** {@code addSessionEvents}: the path's session id overrides each event's. */
   Reply addToSession(IncomingRequest request) {
     Placement placement = Placement.inSession(request.pathParameter("session_id"));
-    for (Map<String, Object> event : events(request.jsonObject(), "events")) {
+    for (Map<String, Object> event : events(request, "events")) {
       store.create(event, placement);
     }
     return Reply.ok(Map.of("success", true));
   }
 
-  private Reply batch(Map<String, Object> body, String field, boolean singleSession, Placement placement) {
+  private Reply batch(IncomingRequest request, String field, boolean singleSession, Placement placement) {
+    Map<String, Object> body = request.jsonObject();
     String sessionId = null;
     if (singleSession) {
       Map<String, Object> properties = Routes.object(body, "session_properties");
@@ -55,7 +56,7 @@ final class BatchRoutes {
       placement = placement.inSessionOf(sessionId);
     }
     List<String> ids = new ArrayList<>();
-    for (Map<String, Object> event : events(body, field)) {
+    for (Map<String, Object> event : events(request, field)) {
       ids.add(store.create(event, placement));
     }
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -67,9 +68,16 @@ final class BatchRoutes {
     return Reply.ok(answer);
   }
 
-  private static List<Map<String, Object>> events(Map<String, Object> body, String field) {
+  /**
+   * The events of the batch field {@code field}, in the order sent; only the first {@code storeAtMost} when a partial
+   * batch failure is injected.
+   */
+  private static List<Map<String, Object>> events(IncomingRequest request, String field) {
     List<Map<String, Object>> events = new ArrayList<>();
-    List<Object> array = Json.array(body.get(field));
+    List<Object> array = Json.array(request.jsonObject().get(field));
+    if (array != null && request.storeAtMost >= 0 && request.storeAtMost < array.size()) {
+      array = array.subList(0, request.storeAtMost);
+    }
     if (array != null) {
       for (Object element : array) {
         Map<String, Object> event = Json.object(element);

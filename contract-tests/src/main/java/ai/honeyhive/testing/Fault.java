@@ -12,7 +12,9 @@ import mockwebserver3.MockResponse;
  * from the store and validates its own answer; an answer a fault puts in its place is not validated, because it is
  * wrong on purpose, and the operation does not count as exercised.
  *
- * <p>Package-private until fault injection is built on it; the default, {@link #NONE}, lets every request through.
+ * <p>The public way in is {@link HoneyHiveTestServer.Builder#faults}, whose {@link FaultInjector} implements this
+ * seam; without plans the server uses {@link #NONE}, which lets every request through. A fault marks what it did
+ * on the request ({@code injectedFault}, {@code closedWithoutAnswer}, ...) so the exchange records it.
  */
 @FunctionalInterface
 interface Fault {

@@ -49,6 +49,21 @@ import okhttp3.HttpUrl;
  * </ol>
  * Every request is recorded ({@link #exchanges()}), and every violation is listed by {@link #validationErrors()}.
  *
+ * <h2>Faults</h2>
+ * For reliability tests the server misbehaves on purpose when {@linkplain Builder#faults given fault plans}: 5xx
+ * answers, 429 with {@code Retry-After}, connections closed without an answer, answers slower than the client's
+ * timeout, partial batch failures, HTML error pages, truncated or malformed bodies ({@link ServerFault}), on a
+ * schedule or at random with a seed ({@link FaultSchedule}), for all or some operations ({@link FaultPlan}). Every
+ * injected fault is recorded ({@link #injectedFaults()}).
+ * <pre>{@code
+ * HoneyHiveTestServer server = HoneyHiveTestServer.builder()
+ *     .faults(FaultPlan.builder(ServerFault.serverError(503))
+ *         .schedule(FaultSchedule.firstRequests(2))
+ *         .operations("createEvent")
+ *         .build())
+ *     .start();
+ * }</pre>
+ *
  * <p>Safe for concurrent requests and queries. Binds a free port on the loopback interface; {@link #close()} stops
  * it.
  */
@@ -66,8 +81,10 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     this.spec = ApiSpec.of(builder.specText != null ? builder.specText : ApiSpec.defaultText());
     this.apiKey = builder.apiKey;
     this.store = new EventStore(spec.eventFields(), builder.projectId, builder.clock);
-    this.dispatcher = new ServerDispatcher(spec, new Routes(store), builder.apiKey, builder.fault);
+    Fault fault = builder.fault != null ? builder.fault : FaultInjector.of(builder.faultPlans, spec);
+    this.dispatcher = new ServerDispatcher(spec, new Routes(store), builder.apiKey, fault);
     server.setDispatcher(dispatcher);
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     try {
       server.start(InetAddress.getLoopbackAddress(), 0);
     } catch (IOException e) {
@@ -217,6 +234,22 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     return List.copyOf(errors);
   }
 
+  /**
+   * Returns the exchanges into which a {@linkplain Builder#faults fault} was injected, in order; count them, or group
+   * them by {@link RecordedExchange#injectedFault()}. Empty when no fault was injected.
+   *
+   * @return the faulted exchanges, a snapshot
+   */
+  public List<RecordedExchange> injectedFaults() {
+    List<RecordedExchange> faulted = new ArrayList<>();
+    for (RecordedExchange exchange : dispatcher.exchanges()) {
+      if (exchange.injectedFault() != null) {
+        faulted.add(exchange);
+      }
+    }
+    return List.copyOf(faulted);
+  }
+
   /** Returns the {@code operationId} of every operation in the spec, in document order. */
   public Set<String> operationIds() {
     Set<String> ids = new LinkedHashSet<>();
@@ -256,7 +289,8 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     private String apiKey;
     private String projectId = "hh-test-project";
     private Clock clock = Clock.systemUTC();
-    private Fault fault = Fault.NONE;
+    private List<FaultPlan> faultPlans = List.of();
+    private Fault fault;
 
     Builder() {}
 
@@ -321,7 +355,29 @@ public final class HoneyHiveTestServer implements AutoCloseable {
       return this;
     }
 
-    /** Puts {@code fault} in front of normal handling. Default {@link Fault#NONE}. */
+    /**
+     * Injects faults for reliability tests: each request is offered to {@code plans} in order, and the first whose
+     * schedule strikes alters or replaces the answer (see {@link FaultPlan}). Replaces plans given before; no plans
+     * means no faults. Default: none.
+     *
+     * @param plans the fault plans
+     * @return this builder
+     * @throws NullPointerException if {@code plans} or one of them is null
+     */
+    public Builder faults(FaultPlan... plans) {
+      if (plans == null) {
+        throw new NullPointerException("plans == null");
+      }
+      for (FaultPlan plan : plans) {
+        if (plan == null) {
+          throw new NullPointerException("plans has a null plan");
+        }
+      }
+      this.faultPlans = List.of(plans);
+      return this;
+    }
+
+    /** Puts {@code fault} in front of normal handling, instead of the {@linkplain #faults fault plans}. */
     Builder fault(Fault fault) {
       if (fault == null) {
         throw new NullPointerException("fault == null");
@@ -335,7 +391,8 @@ public final class HoneyHiveTestServer implements AutoCloseable {
      * time; later servers with the same spec reuse it.
      *
      * @throws IllegalStateException if no spec was given and none is on the classpath
-     * @throws IllegalArgumentException if the spec is not an OpenAPI 3 document
+     * @throws IllegalArgumentException if the spec is not an OpenAPI 3 document, or a fault plan names an operation
+     *     it does not have
      * @throws UncheckedIOException if no port can be bound
      */
     public HoneyHiveTestServer start() {

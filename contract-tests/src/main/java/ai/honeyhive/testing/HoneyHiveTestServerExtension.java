@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * <p>The client is {@link HoneyHiveTestServer#clientBuilder()}: the server's API key and URL, and a sleeper that does
- * not wait, so retries are instant. The server and client start when a test first asks for either and are closed
- * after the test, client first. By default a test fails when the server recorded a validation error, so a request
- * that the real API would reject cannot pass unnoticed. To change any of this, register the extension in a field:
+ * <p>The client is {@link HoneyHiveTestServer#clientBuilder()}: the server's API key and URL, a sleeper that does
+ * not wait, so retries are instant, and synchronous delivery, so every write has arrived when its call returns. The
+ * server and client start when a test first asks for either and are closed after the test, client first. By default
+ * a test fails when the server recorded a validation error, so a request that the real API would reject cannot pass
+ * unnoticed. To change any of this, register the extension in a field:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -167,8 +168,8 @@ public final class HoneyHiveTestServerExtension implements ParameterResolver, Af
     }
 
     /**
-     * Sets options of each test's client, applied after the server's key, URL and non-waiting sleeper, so it may
-     * override them; such as {@code routeFamily(RouteFamily.LEGACY)}. Default: none.
+     * Sets options of each test's client, applied after the server's key, URL, non-waiting sleeper and synchronous
+     * delivery, so it may override them; such as {@code routeFamily(RouteFamily.LEGACY)}. Default: none.
      *
      * @throws NullPointerException if {@code options} is null
      */

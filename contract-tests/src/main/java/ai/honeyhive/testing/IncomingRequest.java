@@ -27,6 +27,17 @@ final class IncomingRequest {
   /** The response normal handling produced, to tell it apart from one a fault put in its place. */
   MockResponse normalResponse;
 
+  /** The name of the {@link ServerFault} injected into this exchange, or null. */
+  String injectedFault;
+  /** Whether a fault closed the connection instead of answering. */
+  boolean closedWithoutAnswer;
+  /** The body a fault answered with (or, for a slow answer, the normal body it delayed); null for none. */
+  String faultBody;
+  /** A fault's answer in a shape the spec documents, validated like a normal answer; null otherwise. */
+  Reply faultReply;
+  /** For a partial batch failure: how many of the batch's events normal handling stores; negative for all. */
+  int storeAtMost = -1;
+
   private Object json;
   private boolean jsonParsed;
 

@@ -11,7 +11,9 @@ import mockwebserver3.RecordedRequest;
 /**
  * Answers every request the way the API would, and records it. Each request passes the {@link Fault} first, which
  * normally hands it to {@link #handle}: match the operation (404/405 when none), authenticate (401), validate against
- * the spec (400 naming what is wrong), answer from the store, then validate that answer as a self-check.
+ * the spec (400 naming what is wrong), answer from the store, then validate that answer as a self-check. An injected
+ * fault's answer is validated too when its shape is one the spec documents (a 500 error body, a 429, a partial-success
+ * batch report).
  */
 final class ServerDispatcher extends Dispatcher {
   private static final Pattern BEARER = Pattern.compile("^Bearer[ \\t]+(\\S.*)$", Pattern.CASE_INSENSITIVE);
@@ -35,6 +37,9 @@ final class ServerDispatcher extends Dispatcher {
     MockResponse response;
     try {
       response = fault.apply(request, this::handle);
+      if (request.faultReply != null && request.match.operation() != null) {
+        request.responseErrors.addAll(Validation.checkResponse(spec, request, request.faultReply));
+      }
     } catch (RuntimeException e) {
       request.responseErrors.add("[server.exception] the test server failed: " + e);
       response = Reply.error(500, "INTERNAL_SERVER_ERROR", "the test server failed: " + e).toMockResponse();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -16,11 +17,29 @@ final class Http implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
-  private final OkHttpClient client = new OkHttpClient();
+  private final OkHttpClient client;
   private final HoneyHiveTestServer server;
 
   Http(HoneyHiveTestServer server) {
+    this(server, new OkHttpClient());
+  }
+
+  Http(HoneyHiveTestServer server, OkHttpClient client) {
     this.server = server;
+    this.client = client;
+  }
+
+  /**
+   * Raw HTTP whose every request is sent exactly once: no transparent re-send when a connection fails, so a fault
+   * that closes the connection reaches the test as an {@link UncheckedIOException}.
+   */
+  static Http sendingOnce(HoneyHiveTestServer server) {
+    return new Http(server, new OkHttpClient.Builder().retryOnConnectionFailure(false).build());
+  }
+
+  /** Raw HTTP with {@code client}'s settings, such as a short read timeout. */
+  static Http using(HoneyHiveTestServer server, OkHttpClient.Builder client) {
+    return new Http(server, client.retryOnConnectionFailure(false).build());
   }
 
   Answer post(String path, Object body) {
@@ -44,7 +63,8 @@ final class Http implements AutoCloseable {
     }
     try (Response response = client.newCall(request.build()).execute()) {
       String text = response.body().string();
-      return new Answer(response.code(), text.isEmpty() ? MissingNode.getInstance() : JSON.readTree(text));
+      JsonNode json = text.isEmpty() ? MissingNode.getInstance() : parseOrMissing(text);
+      return new Answer(response.code(), json, text, response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -64,8 +84,19 @@ final class Http implements AutoCloseable {
     client.connectionPool().evictAll();
   }
 
-  /** A status and the JSON body ({@code MissingNode} when there was none). */
-  record Answer(int status, JsonNode body) {
+  private static JsonNode parseOrMissing(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException notJson) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  /**
+   * A status, the JSON body ({@code MissingNode} when there was none or it is not JSON), the body as text and the
+   * headers.
+   */
+  record Answer(int status, JsonNode body, String text, Headers headers) {
     String message() {
       return body.path("message").asText();
     }
