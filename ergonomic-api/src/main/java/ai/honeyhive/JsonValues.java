@@ -59,8 +59,8 @@ final class JsonValues {
    * @throws IllegalArgumentException naming {@code path} (or a path below it) when it cannot
    */
   static void check(String path, Object value) {
-    if (!isWritable(value)) {
-      checkWithPath(path, value);
+    if (!isWritable(value, 0)) {
+      checkWithPath(path, value, 0);
     }
   }
 
@@ -70,13 +70,22 @@ final class JsonValues {
    * nothing.
    */
   static void check(String field, String key, Object value) {
-    if (!isWritable(value)) {
-      checkWithPath(field + "." + key, value);
+    if (!isWritable(value, 0)) {
+      checkWithPath(field + "." + key, value, 0);
     }
   }
 
+  /**
+   * How deep maps and lists may nest. Moshi's writer stops at 256 levels; a value that contains itself would
+   * otherwise recurse until the stack overflows.
+   */
+  static final int MAX_DEPTH = 255;
+
   /** The fast check: walks {@code value} without tracking where it is. */
-  private static boolean isWritable(Object value) {
+  private static boolean isWritable(Object value, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Character) {
       return true;
     }
@@ -85,7 +94,7 @@ final class JsonValues {
     }
     if (value instanceof Map) {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        if (!(entry.getKey() instanceof String) || !isWritable(entry.getValue())) {
+        if (!(entry.getKey() instanceof String) || !isWritable(entry.getValue(), depth + 1)) {
           return false;
         }
       }
@@ -93,7 +102,7 @@ final class JsonValues {
     }
     if (value instanceof Collection) {
       for (Object element : (Collection<?>) value) {
-        if (!isWritable(element)) {
+        if (!isWritable(element, depth + 1)) {
           return false;
         }
       }
@@ -102,7 +111,7 @@ final class JsonValues {
     if (value.getClass().isArray()) {
       if (!value.getClass().getComponentType().isPrimitive()) {
         for (Object element : (Object[]) value) {
-          if (!isWritable(element)) {
+          if (!isWritable(element, depth + 1)) {
             return false;
           }
         }
@@ -133,7 +142,11 @@ final class JsonValues {
   }
 
   /** The slow check, run once the fast one found a bad value: finds it again, naming its path. */
-  private static void checkWithPath(String path, Object value) {
+  private static void checkWithPath(String path, Object value, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalArgumentException(path + " nests maps or lists more than " + MAX_DEPTH
+          + " levels deep; does a map or list contain itself?");
+    }
     if (value == null || value instanceof String || value instanceof Boolean || value instanceof Character) {
       return;
     }
@@ -145,17 +158,17 @@ final class JsonValues {
           throw new IllegalArgumentException(
               path + " has a key that is not a string: " + describe(entry.getKey()) + "; JSON object keys are strings");
         }
-        checkWithPath(path + "." + entry.getKey(), entry.getValue());
+        checkWithPath(path + "." + entry.getKey(), entry.getValue(), depth + 1);
       }
     } else if (value instanceof Collection) {
       int index = 0;
       for (Object element : (Collection<?>) value) {
-        checkWithPath(path + "[" + index++ + "]", element);
+        checkWithPath(path + "[" + index++ + "]", element, depth + 1);
       }
     } else if (value.getClass().isArray()) {
       if (!value.getClass().getComponentType().isPrimitive()) {
         for (int i = 0, size = Array.getLength(value); i < size; i++) {
-          checkWithPath(path + "[" + i + "]", Array.get(value, i));
+          checkWithPath(path + "[" + i + "]", Array.get(value, i), depth + 1);
         }
       } else if (value instanceof double[] || value instanceof float[]) {
         for (int i = 0, size = Array.getLength(value); i < size; i++) {
@@ -178,7 +191,11 @@ final class JsonValues {
    * entries plus punctuation. Other values (enums, types Moshi has adapters for) count 16.
    */
   static long estimate(Object value) {
-    if (value == null) {
+    return estimate(value, 0);
+  }
+
+  private static long estimate(Object value, int depth) {
+    if (value == null || depth > MAX_DEPTH) {
       return 4;
     }
     if (value instanceof String) {
@@ -194,21 +211,21 @@ final class JsonValues {
       long size = 2;
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         Object key = entry.getKey();
-        size += (key instanceof String ? ((String) key).length() : 8) + 4 + estimate(entry.getValue());
+        size += (key instanceof String ? ((String) key).length() : 8) + 4 + estimate(entry.getValue(), depth + 1);
       }
       return size;
     }
     if (value instanceof Collection) {
       long size = 2;
       for (Object element : (Collection<?>) value) {
-        size += estimate(element) + 1;
+        size += estimate(element, depth + 1) + 1;
       }
       return size;
     }
     if (value instanceof Object[]) {
       long size = 2;
       for (Object element : (Object[]) value) {
-        size += estimate(element) + 1;
+        size += estimate(element, depth + 1) + 1;
       }
       return size;
     }

@@ -65,6 +65,17 @@ class BadInputTest {
   }
 
   @Test
+  void aMapThatContainsItselfIsRejectedInsteadOfOverflowingTheStack() {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("self", List.of(inputs));
+
+    assertThatThrownBy(() -> session.tool("t").inputs(inputs))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("inputs.self[0].self[0]")
+        .hasMessageContaining("does a map or list contain itself?");
+  }
+
+  @Test
   void anInvalidUuidAsSessionId() {
     assertThatThrownBy(() -> hh.attachSession("session_abc123"))
         .isInstanceOf(IllegalArgumentException.class)

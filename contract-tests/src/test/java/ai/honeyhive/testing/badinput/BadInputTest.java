@@ -1,7 +1,6 @@
 package ai.honeyhive.testing.badinput;
 
 import static ai.honeyhive.testing.badinput.Expect.accepted;
-import static ai.honeyhive.testing.badinput.Expect.knownClientBug;
 import static ai.honeyhive.testing.badinput.Expect.refusedBeforeSending;
 import static ai.honeyhive.testing.badinput.Expect.serverAnswers;
 import static ai.honeyhive.testing.badinput.Expect.throwsHoneyHive;
@@ -57,8 +56,7 @@ class BadInputTest {
             refusedBeforeSending(IllegalArgumentException.class, "metadata.m has a key that is not a string")),
         new Row("wrong type: inputs that contain themselves", null,
             f -> f.session.tool("lookup").inputs(selfReferencing()).log(),
-            knownClientBug("JsonValues.check recurses into a map that contains itself and overflows the stack",
-                refusedBeforeSending(IllegalArgumentException.class, "inputs.self"))),
+            refusedBeforeSending(IllegalArgumentException.class, "inputs.self")),
         new Row("missing: a null event name", null,
             f -> f.session.tool(null),
             refusedBeforeSending(NullPointerException.class, "name == null")),

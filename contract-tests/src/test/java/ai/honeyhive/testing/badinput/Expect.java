@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.HoneyHiveApiException;
 import ai.honeyhive.HoneyHiveException;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
 
 /** The expected outcome of one row of the bad-input table, and its check. */
 interface Expect {
@@ -92,28 +91,6 @@ interface Expect {
       public void check(Fixture fixture, Object result, Throwable thrown, int requestsBefore) {
         assertThat(thrown).as("no exception").isNull();
         check.accept(new Outcome(fixture, result));
-      }
-    };
-  }
-
-  /**
-   * A known client bug: the row should meet {@code desired} and does not yet. While it does not, the row is skipped
-   * (visible as skipped in the test report) with {@code bug} as the reason; once the client is fixed the row passes.
-   */
-  static Expect knownClientBug(String bug, Expect desired) {
-    return new Expect() {
-      @Override
-      public String describe() {
-        return desired.describe() + " [KNOWN CLIENT BUG: " + bug + "]";
-      }
-
-      @Override
-      public void check(Fixture fixture, Object result, Throwable thrown, int requestsBefore) {
-        try {
-          desired.check(fixture, result, thrown, requestsBefore);
-        } catch (AssertionError stillBroken) {
-          Assumptions.abort("known client bug: " + bug + "; got " + BadInputTest.describe(result, thrown));
-        }
       }
     };
   }
