@@ -54,6 +54,9 @@ final class HttpClientFactory {
     }
     String base = settings.baseUrl.encodedPath();
     Set<String> partialSuccessPaths = Set.of(base + "events/batch", base + "events/model/batch");
+    // OkHttp would otherwise resend silently on a failed connection, below our retries: no backoff, no
+    // hh-retry-count, and maxRetries(0) would not mean "no retries". RetryInterceptor handles those failures.
+    http.retryOnConnectionFailure(false);
     http.addInterceptor(new RetryInterceptor(retryPolicy, settings.sleeper, partialSuccessPaths, retries));
     if (HTTP_LOG.isDebugEnabled()) {
       HttpLoggingInterceptor logging = new HttpLoggingInterceptor(HTTP_LOG::debug);

@@ -121,6 +121,20 @@ class RetriesTest {
   }
 
   @Test
+  void noRetriesMeansOneRequestEvenWhenTheConnectionResets() {
+    HoneyHive hh = mock.clientBuilder().maxRetries(0).readTimeout(Duration.ofSeconds(5)).build();
+    Session session = hh.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80");
+    mock.enqueueOk();
+    session.tool("warm-up").log(); // leaves a pooled connection, which OkHttp would silently retry on
+    mock.server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    mock.enqueueOk();
+
+    assertThatThrownBy(() -> session.tool("t").log()).isInstanceOf(HoneyHiveConnectionException.class);
+    assertThat(mock.requestCount()).isEqualTo(2);
+    hh.close();
+  }
+
+  @Test
   void anAcceptedWriteWithAnUnreadableBodyIsNotReportedAsAFailure() {
     HoneyHive hh = mock.client();
     mock.enqueueJson(200, "");
