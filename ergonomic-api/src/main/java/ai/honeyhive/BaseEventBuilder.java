@@ -226,9 +226,10 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
       throw new IllegalArgumentException("endTime (" + draft.endTime + ") is before startTime (" + draft.startTime + ")");
     }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
-    parent.adopt(id);
     client.send(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(), start, end,
         client.defaultSource));
+    // Only an event that was sent (or queued) becomes a child: a synchronous send that threw is not one.
+    parent.adopt(id);
     return id.toString();
   }
 

@@ -98,6 +98,23 @@ class NestedSpansTest {
   }
 
   @Test
+  void aSynchronousLogThatFailedIsNotListedAmongTheSessionsChildren() {
+    HoneyHive noRetries = mock.clientBuilder().maxRetries(0).build();
+    mock.enqueueOk();
+    Session session = noRetries.session("s").start();
+    mock.takeRequest();
+    mock.enqueueOk().enqueueJson(500, "{\"message\":\"down\"}").enqueueOk();
+    String delivered = session.tool("kept").log();
+    assertThatThrownBy(() -> session.tool("lost").log()).isInstanceOf(InternalServerException.class);
+
+    session.end();
+
+    List<Map<String, Object>> bodies = mock.drainBodies();
+    assertThat(bodies.get(bodies.size() - 1)).containsEntry("children_ids", List.of(delivered));
+    noRetries.close();
+  }
+
+  @Test
   void closingASpanTwiceSendsItOnce() {
     mock.enqueueOk(2);
     Span span = hh.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80").chain("c").start();
