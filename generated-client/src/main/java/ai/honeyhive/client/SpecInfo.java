@@ -1,5 +1,6 @@
 package ai.honeyhive.client;
 
+import ai.honeyhive.openapi.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ public final class SpecInfo {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + RESOURCE, e);
     }
-    String version = infoVersion(new String(bytes, StandardCharsets.UTF_8));
+    String version = SpecVersion.infoVersion(new String(bytes, StandardCharsets.UTF_8));
     if (version == null) {
       throw new IllegalStateException(RESOURCE + " has no info.version");
     }
@@ -83,59 +84,6 @@ public final class SpecInfo {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e); // every Java SE platform must provide it
     }
-  }
-
-  /** Returns the value of {@code info.version} in a YAML document, or null when there is none. */
-  static String infoVersion(String yaml) {
-    String[] lines = yaml.replace("\uFEFF", "").split("\r?\n", -1);
-    boolean inInfo = false;
-    int childIndent = -1;
-    for (String line : lines) {
-      String content = stripComment(line);
-      if (content.isBlank()) {
-        continue;
-      }
-      int indent = content.length() - content.stripLeading().length();
-      if (indent == 0) {
-        if (inInfo) {
-          return null;
-        }
-        inInfo = content.strip().equals("info:");
-        continue;
-      }
-      if (!inInfo) {
-        continue;
-      }
-      if (childIndent < 0) {
-        childIndent = indent;
-      }
-      if (indent == childIndent && content.stripLeading().startsWith("version:")) {
-        String value = content.strip().substring("version:".length()).strip();
-        if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-            || value.startsWith("\"") && value.endsWith("\""))) {
-          value = value.substring(1, value.length() - 1);
-        }
-        return value.isEmpty() ? null : value;
-      }
-    }
-    return null;
-  }
-
-  /** Drops a trailing {@code # comment}: a {@code #} at the start or after whitespace, outside quotes. */
-  private static String stripComment(String line) {
-    boolean single = false;
-    boolean dbl = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '\'' && !dbl) {
-        single = !single;
-      } else if (c == '"' && !single) {
-        dbl = !dbl;
-      } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-        return line.substring(0, i);
-      }
-    }
-    return line;
   }
 
   private static final class Loaded {

@@ -2,6 +2,7 @@ package ai.honeyhive.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.openapi.SpecVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -41,15 +42,15 @@ class SpecInfoTest {
         paths: {}
         """;
 
-    assertThat(SpecInfo.infoVersion(yaml)).isEqualTo("0.3.0");
-    assertThat(SpecInfo.infoVersion(yaml.replace("\n", "\r\n"))).isEqualTo("0.3.0");
-    assertThat(SpecInfo.infoVersion("info:\n    version: \"1.2.3\"\n")).isEqualTo("1.2.3");
+    assertThat(SpecVersion.infoVersion(yaml)).isEqualTo("0.3.0");
+    assertThat(SpecVersion.infoVersion(yaml.replace("\n", "\r\n"))).isEqualTo("0.3.0");
+    assertThat(SpecVersion.infoVersion("info:\n    version: \"1.2.3\"\n")).isEqualTo("1.2.3");
   }
 
   @Test
   void aDocumentWithoutInfoVersionHasNone() {
-    assertThat(SpecInfo.infoVersion("openapi: 3.0.3\ninfo:\n  title: t\nversion: 1.0.0\npaths: {}\n")).isNull();
-    assertThat(SpecInfo.infoVersion("openapi: 3.0.3\npaths:\n  version: 1.0.0\n")).isNull();
-    assertThat(SpecInfo.infoVersion("info:\n  version:\n")).isNull();
+    assertThat(SpecVersion.infoVersion("openapi: 3.0.3\ninfo:\n  title: t\nversion: 1.0.0\npaths: {}\n")).isNull();
+    assertThat(SpecVersion.infoVersion("openapi: 3.0.3\npaths:\n  version: 1.0.0\n")).isNull();
+    assertThat(SpecVersion.infoVersion("info:\n  version:\n")).isNull();
   }
 }

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build's version check ({@code src/build/CheckSpecVersion.java}, run in the {@code validate} phase): the spec's
+ * The build's version check ({@code src/main/java/ai/honeyhive/openapi/SpecVersion.java}, run in the {@code validate} phase): the spec's
  * {@code info.version} must be the artifact version without {@code -SNAPSHOT}. Runs the program the way the build
  * does, as a separate {@code java} process, and reads its exit status.
  */
 class SpecVersionCheckTest {
   private static final Path CHECKER =
-      Path.of(System.getProperty("honeyhive.spec.checker", "src/build/CheckSpecVersion.java"));
+      Path.of(System.getProperty("honeyhive.spec.checker", "src/main/java/ai/honeyhive/openapi/SpecVersion.java"));
 
   /** Every trap for a line-based reader at once: comments, quotes, and other {@code version} keys. */
   private static final String SPEC = """

@@ -1,27 +1,36 @@
+package ai.honeyhive.openapi;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Build step of {@code honeyhive-openapi} (phase {@code validate}, before anything is compiled or generated): fails
- * the build when the spec's {@code info.version} is not the artifact's version without {@code -SNAPSHOT}. The two
- * are one number kept in two places, so that a build of artifact 0.2.0(-SNAPSHOT) always carries spec 0.2.0.
+ * Reads the spec's {@code info.version} without a YAML library (the client's runtime classpath has none): the first
+ * {@code version:} key directly under the top-level {@code info:} mapping. The client reports it at run time
+ * ({@code ai.honeyhive.client.SpecInfo}), and the build uses it to keep one version number.
  *
- * <p>A single-file program with no dependencies, run by the build as
- * {@code java src/build/CheckSpecVersion.java <spec.yaml> <project version>}. It reads {@code info.version} the same
- * way the client does at run time ({@code ai.honeyhive.client.SpecInfo}): the first {@code version:} key directly
- * under the top-level {@code info:} mapping.
+ * <p>As a program it is a build step of {@code honeyhive-openapi} (phase {@code validate}, before anything is
+ * compiled or generated), launched as a single source file with no dependencies:
+ * {@code java src/main/java/ai/honeyhive/openapi/SpecVersion.java <spec.yaml> <project version>}. It fails the build
+ * when {@code info.version} is not the artifact's version without {@code -SNAPSHOT}: the two are one number kept in
+ * two places, so that a build of artifact 0.2.0(-SNAPSHOT) always carries spec 0.2.0.
  *
  * <p>Exit status: 0 when the versions agree, 1 when they differ or the spec has no {@code info.version}, 2 on a usage
  * error.
  */
-public final class CheckSpecVersion {
-  private CheckSpecVersion() {}
+public final class SpecVersion {
+  private SpecVersion() {}
 
+  /**
+   * Checks the spec's version against the project's, printing the verdict.
+   *
+   * @param args the spec file and the project version
+   * @throws IOException if the spec cannot be read
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      System.err.println("usage: java CheckSpecVersion.java <spec.yaml> <project version>");
+      System.err.println("usage: java SpecVersion.java <spec.yaml> <project version>");
       System.exit(2);
     }
     Path spec = Path.of(args[0]);
@@ -42,8 +51,13 @@ public final class CheckSpecVersion {
     System.out.println("[spec-version] info.version " + actual + " matches artifact version " + args[1]);
   }
 
-  /** Returns the value of {@code info.version} in a YAML document, or null when there is none. */
-  static String infoVersion(String yaml) {
+  /**
+   * Returns the value of {@code info.version} in an OpenAPI document written as YAML.
+   *
+   * @param yaml the document
+   * @return the version, unquoted, or null when the document has none
+   */
+  public static String infoVersion(String yaml) {
     String[] lines = yaml.replace("\uFEFF", "").split("\r?\n", -1);
     boolean inInfo = false;
     int childIndent = -1;
