@@ -1,11 +1,32 @@
 package ai.honeyhive;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
- * Somewhere events can be logged: a {@link Session} (events become its top-level steps) or an open {@link Span}
+ * Somewhere events can be logged: a {@link Session} (events become its top-level steps), an open {@link Span}
  * (events nest under it: their {@code parent_id} is the span's event id, and the span lists them in
- * {@code children_ids}). Thread-safe.
+ * {@code children_ids}), or a {@link ContinuedTrace} (events join another service's session). Thread-safe.
+ *
+ * <h2>Distributed tracing</h2>
+ * A scope writes its trace context into the headers of an outgoing request ({@link #injectHeaders(Map)}), and the
+ * service receiving it continues the trace ({@link HoneyHive#continueTrace(Map, String)}): its events join this
+ * session, nested under this scope. The headers:
+ * <pre>
+ * traceparent: 00-{session id without dashes}-{last 16 hex digits of the parent event id}-01
+ * baggage: session_id={session id},honeyhive_parent_id={parent event id},source={source},project={project}
+ * </pre>
+ * {@code traceparent} is a valid W3C Trace Context header (version 00, sampled) whose trace id is the session id, so
+ * every service of one session shares one trace id. {@code baggage} is a W3C Baggage header: {@code session_id} always;
+ * {@code honeyhive_parent_id}, the event id of this scope, unless the scope is the session itself;
+ * {@code source}, the source this scope's events get (the client's, or for a continued trace whose client has none,
+ * the one that came in), when there is one; {@code project} when it came in with a continued trace. Values are
+ * percent-encoded where W3C Baggage requires it.
+ *
+ * <p>{@link #makeCurrent()} makes a scope the current one of the thread, for {@link TracePropagation}'s OkHttp
+ * interceptor and {@code HttpClient} helper to inject without being handed the scope.
  */
 public abstract class EventScope {
   final Client client;
@@ -57,6 +78,58 @@ public abstract class EventScope {
    */
   public final EventBuilder chain(String name) {
     return new EventBuilder(client, this, EventType.CHAIN, Checks.name("name", name));
+  }
+
+  /**
+   * Writes this scope's trace context into {@code headers}: {@code traceparent} and {@code baggage}, in the formats
+   * described on {@link EventScope}. An entry of the same name in another letter case is replaced; members of an
+   * existing {@code baggage} entry that are not HoneyHive's are kept after this scope's. Sends nothing.
+   *
+   * @param headers the outgoing headers; must be mutable
+   * @throws NullPointerException if {@code headers} is null
+   */
+  public final void injectHeaders(Map<String, String> headers) {
+    TraceHeaders.inject(this, Checks.notNull("headers", headers));
+  }
+
+  /**
+   * Writes this scope's trace context through {@code setter}, called once with {@code ("traceparent", value)} and once
+   * with {@code ("baggage", value)}; the formats are described on {@link EventScope}. For a builder whose headers
+   * cannot be read, such as {@code HttpRequest.Builder}: {@code span.injectHeaders(requestBuilder::setHeader)}. The
+   * setter decides whether an existing header is replaced or a second one added. Sends nothing.
+   *
+   * @param setter receives each header's name and value
+   * @throws NullPointerException if {@code setter} is null
+   */
+  public final void injectHeaders(BiConsumer<String, String> setter) {
+    TraceHeaders.inject(this, Checks.notNull("setter", setter));
+  }
+
+  /**
+   * Makes this scope the current one of the calling thread until the returned handle is closed; then the scope that
+   * was current before is again. {@link TracePropagation#okHttpInterceptor()} and
+   * {@link TracePropagation#inject(java.net.http.HttpRequest.Builder)} inject the current scope's headers. The current
+   * scope does not pass to other threads (executor tasks, OkHttp's {@code enqueue}); call this on each thread that
+   * needs it.
+   *
+   * @return the handle that restores the previous scope when closed; use it in try-with-resources
+   */
+  public final CurrentScope makeCurrent() {
+    return CurrentScope.attach(this);
+  }
+
+  /**
+   * Returns the scope the calling thread made current with {@link #makeCurrent()} and has not closed yet.
+   *
+   * @return the current scope, or empty when there is none
+   */
+  public static Optional<EventScope> current() {
+    return Optional.ofNullable(CurrentScope.get());
+  }
+
+  /** The project to pass on in baggage: only a continued trace knows one. */
+  String propagatedProject() {
+    return null;
   }
 
   /** The {@code parent_id} of events logged in this scope. */

@@ -209,6 +209,80 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Continues a trace that another service started, from the headers of its request: events logged on the returned
+   * handle join the caller's session, nested under the caller's span when the headers name one, else as top-level
+   * steps of the session. Reads, in every letter case of the header names:
+   * <ul>
+   *   <li>{@code baggage} (W3C Baggage; several headers are read as one list): the session id under
+   *       {@code session_id}, {@code honeyhive_session_id} or {@code honeyhive.session_id}; the parent event id under
+   *       {@code honeyhive_parent_id} or {@code honeyhive.parent_id}; the project under {@code project},
+   *       {@code honeyhive_project} or {@code honeyhive.project}; the source under {@code source},
+   *       {@code honeyhive_source} or {@code honeyhive.source}. Values are percent-decoded; properties after
+   *       {@code ;} and members of other systems are ignored.
+   *   <li>plain headers of those same names, and their hyphenated forms {@code honeyhive-session-id},
+   *       {@code honeyhive-parent-id}, {@code honeyhive-project} and {@code honeyhive-source} (proxies such as nginx
+   *       drop names containing an underscore by default), used when the baggage lacks the value.
+   *   <li>{@code traceparent} (W3C Trace Context), only checked: its 64-bit parent id cannot hold HoneyHive's UUIDs,
+   *       and a proxy or another tracer may have restarted the trace, so the baggage decides.
+   * </ul>
+   * The first usable value of each, in the order above, wins. Nothing here throws on bad input: a value that is
+   * malformed (a session id that is not a UUID, a broken percent escape, a baggage member without {@code =}, an
+   * invalid traceparent) is skipped and logged at debug level (SLF4J logger {@code ai.honeyhive.propagation}). When
+   * no usable session id remains, a fresh session named {@code fallbackSessionName} is started, as
+   * {@link #session(String)} would, and the handle logs into it ({@link ContinuedTrace#isContinued()} is false); a
+   * parent id without a session id is ignored. Events take this client's source, or the source from the headers when
+   * this client has none.
+   *
+   * <p>For a framework whose headers come as a map: {@code HttpExchange.getRequestHeaders()}, OkHttp's
+   * {@code headers.toMultimap()}, an AWS Lambda event's {@code getHeaders()}, a {@code Map<String, String>} of your own.
+   *
+   * @param headers the request's headers; values may be strings or collections of strings (other values are
+   *     ignored); a null map counts as no headers
+   * @param fallbackSessionName the name of the session started when the headers carry no usable session id; must not
+   *     be blank
+   * @return the handle to log the request's events on; close it to end a fresh session
+   * @throws IllegalArgumentException if {@code fallbackSessionName} is blank
+   * @throws HoneyHiveException in the synchronous mode, if a fresh session had to be started and the API call failed
+   */
+  public ContinuedTrace continueTrace(Map<String, ?> headers, String fallbackSessionName) {
+    Checks.name("fallbackSessionName", fallbackSessionName);
+    return continueTrace(TraceHeaders.extract(headers), fallbackSessionName);
+  }
+
+  /**
+   * Continues a trace like {@link #continueTrace(Map, String)}, reading headers through {@code header}: given a
+   * header name in lower case, it returns the header's value, several values joined with commas, or null. For a
+   * servlet: {@code hh.continueTrace(name -> request.getHeader(name), "inventory-service")} (which returns the first
+   * of several {@code baggage} headers only).
+   *
+   * @param header returns a header's value by its lower-case name, or null when absent
+   * @param fallbackSessionName the name of the session started when the headers carry no usable session id; must not
+   *     be blank
+   * @return the handle to log the request's events on; close it to end a fresh session
+   * @throws NullPointerException if {@code header} is null
+   * @throws IllegalArgumentException if {@code fallbackSessionName} is blank
+   * @throws HoneyHiveException in the synchronous mode, if a fresh session had to be started and the API call failed
+   */
+  public ContinuedTrace continueTrace(Function<String, String> header, String fallbackSessionName) {
+    Checks.notNull("header", header);
+    Checks.name("fallbackSessionName", fallbackSessionName);
+    return continueTrace(TraceHeaders.extractWith(header), fallbackSessionName);
+  }
+
+  private ContinuedTrace continueTrace(TraceHeaders.Extracted context, String fallbackSessionName) {
+    if (context.sessionId == null) {
+      TraceHeaders.log.debug("no usable session id in the headers: starting a fresh session '{}'",
+          fallbackSessionName);
+      return ContinuedTrace.fresh(client, session(fallbackSessionName).start());
+    }
+    Client scoped = client.defaultSource == null && context.source != null
+        ? new Client(client.gateway, client.delivery, client.time, context.source, client.async)
+        : client;
+    UUID parent = context.parentId != null ? context.parentId : context.sessionId;
+    return ContinuedTrace.continued(scoped, context.sessionId, parent, context.project, context.source);
+  }
+
+  /**
    * Starts building an update of the event (or session) {@code eventId}; {@link EventUpdate#send()} sends it.
    *
    * @param eventId the event's id, a UUID
@@ -270,6 +344,47 @@ public final class HoneyHive implements AutoCloseable {
   public DeliveryReport flush(Duration timeout) {
     Checks.notNegative("timeout", timeout);
     return client.delivery.flush(timeout);
+  }
+
+  /**
+   * Runs {@code handler}, then flushes, waiting up to {@code timeout}, whether the handler returned or threw: for a
+   * serverless function (AWS Lambda, Cloud Functions), whose runtime may freeze the process as soon as the handler
+   * returns, stopping the exporter with writes still queued.
+   *
+   * <pre>{@code
+   * public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+   *   return hh.flushAfter(Duration.ofSeconds(2), () -> {
+   *     try (ContinuedTrace trace = hh.continueTrace(event.getHeaders(), "inventory-lambda")) {
+   *       return respond(trace.tool("stock-lookup").call(() -> stock.lookup(event.getBody())));
+   *     }
+   *   });
+   * }
+   * }</pre>
+   *
+   * A flush that did not complete in time is logged at warning level (logger {@code ai.honeyhive.delivery}) with its
+   * {@link DeliveryReport}; it is never thrown, and never replaces the handler's own exception. Build the client once,
+   * outside the handler, so warm invocations reuse it.
+   *
+   * @param <T> the handler's result type
+   * @param <E> the exception the handler may throw
+   * @param timeout how long the flush may wait at most; zero only reports
+   * @param handler the work to do
+   * @return what {@code handler} returned
+   * @throws E whatever {@code handler} throws, after the flush
+   * @throws NullPointerException if {@code timeout} or {@code handler} is null (nothing is run)
+   * @throws IllegalArgumentException if {@code timeout} is negative (nothing is run)
+   */
+  public <T, E extends Throwable> T flushAfter(Duration timeout, SpanCallable<T, E> handler) throws E {
+    Checks.notNegative("timeout", timeout);
+    Checks.notNull("handler", handler);
+    try {
+      return handler.call();
+    } finally {
+      DeliveryReport report = client.delivery.flush(timeout);
+      if (!report.isComplete()) {
+        DeliveryCounters.log.warn("flush after the handler timed out after {}: {}", timeout, report);
+      }
+    }
   }
 
   /**

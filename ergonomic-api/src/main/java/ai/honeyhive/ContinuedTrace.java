@@ -1,0 +1,133 @@
+package ai.honeyhive;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Where a service logs the events of a request that another service traced: built by
+ * {@link HoneyHive#continueTrace(java.util.Map, String)} from the request's headers. Events logged on it join the
+ * caller's session; they nest under the caller's span when the headers named one (the full form, as written by
+ * {@link EventScope#injectHeaders(java.util.Map)}), and become top-level steps of the session when only the session
+ * id came (the simple form of HoneyHive's other SDKs). When the headers carry no usable session id, a fresh session
+ * was started instead, under the name given to {@code continueTrace}; {@link #isContinued()} tells which.
+ *
+ * <pre>{@code
+ * try (ContinuedTrace trace = hh.continueTrace(exchange.getRequestHeaders(), "inventory-service")) {
+ *   trace.tool("stock-lookup").inputs(Map.of("sku", sku)).call(() -> stock.lookup(sku));
+ * }
+ * }</pre>
+ *
+ * <p>The session belongs to the caller: closing a continued trace sends nothing (the caller's span lists its own
+ * children only; these events point to it through their {@code parent_id}). Closing a fresh one ends its session.
+ * Events take this service's client {@code source}; when the client has none, the source that came in the headers.
+ * {@link #injectHeaders(java.util.Map) Injecting} from here passes the same session, parent and project on, so a third
+ * service joins the trace too. Thread-safe.
+ */
+public final class ContinuedTrace extends EventScope implements AutoCloseable {
+  private final UUID parentId;
+  private final Session fresh;
+  private final String project;
+  private final String source;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ContinuedTrace(Client client, UUID sessionId, UUID parentId, Session fresh, String project, String source) {
+    super(client, sessionId);
+    this.parentId = parentId;
+    this.fresh = fresh;
+    this.project = project;
+    this.source = source;
+  }
+
+  /** A trace joining the caller's session, under {@code parentId} (the session id when there is no parent span). */
+  static ContinuedTrace continued(Client client, UUID sessionId, UUID parentId, String project, String source) {
+    return new ContinuedTrace(client, sessionId, parentId, null, project, source);
+  }
+
+  /** A trace that could not be continued: its events go to {@code fresh}, a session this handle started. */
+  static ContinuedTrace fresh(Client client, Session fresh) {
+    return new ContinuedTrace(client, fresh.sessionId, fresh.sessionId, fresh, null, null);
+  }
+
+  /**
+   * Returns whether the headers named a session to join. False when a fresh session was started because they did
+   * not (no trace context, or only malformed values; the problems were logged at debug level, logger
+   * {@code ai.honeyhive.propagation}).
+   *
+   * @return true when events join the caller's session
+   */
+  public boolean isContinued() {
+    return fresh == null;
+  }
+
+  /**
+   * Returns the {@code parent_id} events logged here receive: the caller's span event id, or the session id when the
+   * headers named no span (and for a fresh session).
+   *
+   * @return a UUID string
+   */
+  public String parentId() {
+    return parentId.toString();
+  }
+
+  /**
+   * Returns the project that came in the headers ({@code project}, {@code honeyhive_project} or
+   * {@code honeyhive.project}), passed on by {@link #injectHeaders(java.util.Map)}. Informational: API keys are
+   * project-scoped, so events go to the project of this client's key.
+   *
+   * @return the project, or empty when none came
+   */
+  public Optional<String> project() {
+    return Optional.ofNullable(project);
+  }
+
+  /**
+   * Returns the source that came in the headers ({@code source}, {@code honeyhive_source} or
+   * {@code honeyhive.source}).
+   *
+   * @return the source, or empty when none came
+   */
+  public Optional<String> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /**
+   * Ends the session this handle started when the headers could not be continued; does nothing for a continued trace,
+   * whose session the caller ends. Idempotent. Never throws: a failure to end the session is logged (logger
+   * {@code ai.honeyhive.propagation}).
+   */
+  @Override
+  public void close() {
+    if (fresh == null || !closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      fresh.end();
+    } catch (HoneyHiveException | IllegalArgumentException e) {
+      TraceHeaders.log.warn("could not end session {}: {}", sessionId, e.getMessage());
+    }
+  }
+
+  @Override
+  UUID parentEventId() {
+    return parentId;
+  }
+
+  @Override
+  void adopt(UUID child) {
+    if (fresh != null) {
+      fresh.adopt(child);
+    }
+  }
+
+  @Override
+  String propagatedProject() {
+    return project;
+  }
+
+  @Override
+  public String toString() {
+    return "ContinuedTrace{sessionId=" + sessionId + ", parentId=" + parentId
+        + (fresh != null ? ", fresh session" : "") + "}";
+  }
+}

@@ -1,0 +1,489 @@
+package ai.honeyhive;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wire format of trace context: writes {@code traceparent} and {@code baggage} for a scope, and reads the
+ * session, parent, project and source back from incoming headers in every form HoneyHive's SDKs use. Reading never
+ * throws; what it could not use is logged at debug level (logger {@code ai.honeyhive.propagation}).
+ *
+ * <p>Written:
+ * <pre>
+ * traceparent: 00-{session id, 32 hex digits}-{last 16 hex digits of the parent event id}-01
+ * baggage: session_id={uuid},honeyhive_parent_id={uuid},source={text},project={text}
+ * </pre>
+ * {@code honeyhive_parent_id} only when the parent is not the session itself; {@code source} and {@code project}
+ * only when known; values percent-encoded as W3C Baggage requires.
+ */
+final class TraceHeaders {
+  static final Logger log = LoggerFactory.getLogger("ai.honeyhive.propagation");
+
+  static final String TRACEPARENT = "traceparent";
+  static final String BAGGAGE = "baggage";
+
+  static final String SESSION_KEY = "session_id";
+  static final String PARENT_KEY = "honeyhive_parent_id";
+  static final String SOURCE_KEY = "source";
+  static final String PROJECT_KEY = "project";
+
+  /** Baggage keys, in the order they are tried; matched exactly, as W3C Baggage keys are case-sensitive. */
+  static final List<String> SESSION_KEYS = List.of("session_id", "honeyhive_session_id", "honeyhive.session_id");
+  static final List<String> PARENT_KEYS = List.of("honeyhive_parent_id", "honeyhive.parent_id");
+  static final List<String> PROJECT_KEYS = List.of("project", "honeyhive_project", "honeyhive.project");
+  static final List<String> SOURCE_KEYS = List.of("source", "honeyhive_source", "honeyhive.source");
+
+  /**
+   * Plain header names (compared in lower case): the baggage keys, plus hyphenated forms of the prefixed ones, since
+   * proxies such as nginx drop header names that contain an underscore by default.
+   */
+  static final List<String> SESSION_HEADERS = headerNames(SESSION_KEYS, "honeyhive-session-id");
+  static final List<String> PARENT_HEADERS = headerNames(PARENT_KEYS, "honeyhive-parent-id");
+  static final List<String> PROJECT_HEADERS = headerNames(PROJECT_KEYS, "honeyhive-project");
+  static final List<String> SOURCE_HEADERS = headerNames(SOURCE_KEYS, "honeyhive-source");
+
+  private static final List<String> OWN_BAGGAGE_KEYS = concat(SESSION_KEYS, PARENT_KEYS, PROJECT_KEYS, SOURCE_KEYS);
+  /** Every header name extraction reads, in lower case. */
+  static final List<String> READ_HEADERS =
+      concat(List.of(TRACEPARENT, BAGGAGE), SESSION_HEADERS, PARENT_HEADERS, PROJECT_HEADERS, SOURCE_HEADERS);
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+  private static final UUID NIL = new UUID(0, 0);
+
+  private TraceHeaders() {}
+
+  // ---- Writing ---------------------------------------------------------------------------------------------------
+
+  /** Calls {@code setter} with {@code traceparent} (when it can be formed) and {@code baggage} for {@code scope}. */
+  static void inject(EventScope scope, BiConsumer<String, String> setter) {
+    String traceparent = traceparent(scope.sessionId, scope.parentEventId());
+    if (traceparent != null) {
+      setter.accept(TRACEPARENT, traceparent);
+    }
+    setter.accept(BAGGAGE, baggage(scope));
+  }
+
+  /**
+   * Puts the headers of {@code scope} into {@code headers}, replacing an entry of the same name in any letter case,
+   * and keeping the members of an existing {@code baggage} entry that are not HoneyHive's.
+   */
+  static void inject(EventScope scope, Map<String, String> headers) {
+    inject(scope, (name, value) -> {
+      String key = name;
+      for (String existing : new ArrayList<>(headers.keySet())) {
+        if (existing != null && existing.equalsIgnoreCase(name)) {
+          key = existing;
+          break;
+        }
+      }
+      String merged = name.equals(BAGGAGE) ? mergeBaggage(value, headers.get(key)) : value;
+      headers.put(key, merged);
+    });
+  }
+
+  /** Returns the traceparent for a session and parent, or null when either id is all zeros (W3C forbids that). */
+  static String traceparent(UUID sessionId, UUID parentEventId) {
+    long spanId = parentEventId.getLeastSignificantBits();
+    if (sessionId.equals(NIL) || spanId == 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(55).append("00-").append(hex(sessionId)).append('-');
+    hex(spanId, out);
+    return out.append("-01").toString();
+  }
+
+  static String baggage(EventScope scope) {
+    StringBuilder out = new StringBuilder(SESSION_KEY).append('=').append(scope.sessionId);
+    UUID parent = scope.parentEventId();
+    if (!parent.equals(scope.sessionId)) {
+      out.append(',').append(PARENT_KEY).append('=').append(parent);
+    }
+    String source = scope.client.defaultSource;
+    if (source != null) {
+      out.append(',').append(SOURCE_KEY).append('=').append(encode(source));
+    }
+    String project = scope.propagatedProject();
+    if (project != null) {
+      out.append(',').append(PROJECT_KEY).append('=').append(encode(project));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Returns {@code ours} followed by the members of {@code existing} (one or more baggage header values, comma
+   * separated; may be null) whose keys are not HoneyHive's: a member from another system survives, a stale HoneyHive
+   * member is replaced.
+   */
+  static String mergeBaggage(String ours, String existing) {
+    if (existing == null || existing.isBlank()) {
+      return ours;
+    }
+    StringBuilder out = new StringBuilder(ours);
+    for (String member : existing.split(",")) {
+      String trimmed = member.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int equals = trimmed.indexOf('=');
+      String key = (equals < 0 ? trimmed : trimmed.substring(0, equals)).strip();
+      if (!OWN_BAGGAGE_KEYS.contains(key)) {
+        out.append(',').append(trimmed);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Percent-encodes what a W3C baggage value may not hold as is: controls, space, {@code " , ; \ %} and non-ASCII. */
+  static String encode(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Returns the 32 hex digits of {@code id}. */
+  static String hex(UUID id) {
+    StringBuilder out = new StringBuilder(32);
+    hex(id.getMostSignificantBits(), out);
+    hex(id.getLeastSignificantBits(), out);
+    return out.toString();
+  }
+
+  private static void hex(long value, StringBuilder out) {
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      out.append(HEX[(int) (value >>> shift) & 0xf]);
+    }
+  }
+
+  // ---- Reading ---------------------------------------------------------------------------------------------------
+
+  /**
+   * What arrived: each field null when absent or unusable. {@code parentId} is null when the parent is the session.
+   */
+  static final class Extracted {
+    final UUID sessionId;
+    final UUID parentId;
+    final String project;
+    final String source;
+
+    Extracted(UUID sessionId, UUID parentId, String project, String source) {
+      this.sessionId = sessionId;
+      this.parentId = parentId;
+      this.project = project;
+      this.source = source;
+    }
+  }
+
+  /** Reads a map of headers: values may be strings or collections (or arrays) of strings; names in any case. */
+  static Extracted extract(Map<String, ?> headers) {
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    if (headers == null) {
+      log.debug("continuing a trace from no headers (null)");
+    } else {
+      for (Map.Entry<String, ?> entry : headers.entrySet()) {
+        String name = entry.getKey() == null ? null : entry.getKey().strip().toLowerCase(Locale.ROOT);
+        if (name != null && READ_HEADERS.contains(name)) {
+          addValues(name, entry.getValue(), byName.computeIfAbsent(name, key -> new ArrayList<>()));
+        }
+      }
+    }
+    return extract(name -> byName.getOrDefault(name, List.of()));
+  }
+
+  /** Reads headers through a getter that returns a header's value (several joined with commas) or null. */
+  static Extracted extractWith(Function<String, String> getter) {
+    return extract(name -> {
+      String value = getter.apply(name);
+      return value == null ? List.of() : List.of(value);
+    });
+  }
+
+  private static void addValues(String name, Object value, List<String> into) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof CharSequence) {
+      into.add(value.toString());
+    } else if (value instanceof Collection<?>) {
+      for (Object element : (Collection<?>) value) {
+        addValues(name, element, into);
+      }
+    } else if (value instanceof Object[]) {
+      for (Object element : (Object[]) value) {
+        addValues(name, element, into);
+      }
+    } else {
+      log.debug("ignoring header {}: its value is a {}, not a string or a collection of strings", name,
+          value.getClass().getName());
+    }
+  }
+
+  private static Extracted extract(Function<String, List<String>> header) {
+    Map<String, List<String>> baggage = parseBaggage(header.apply(BAGGAGE));
+    UUID sessionId = firstUuid("session id", SESSION_KEYS, SESSION_HEADERS, baggage, header);
+    UUID parentId = firstUuid("parent id", PARENT_KEYS, PARENT_HEADERS, baggage, header);
+    String project = firstText(PROJECT_KEYS, PROJECT_HEADERS, baggage, header);
+    String source = firstText(SOURCE_KEYS, SOURCE_HEADERS, baggage, header);
+    checkTraceparent(header.apply(TRACEPARENT), sessionId, parentId);
+    if (sessionId == null) {
+      if (parentId != null) {
+        log.debug("ignoring parent id {}: no usable session id came with it", parentId);
+      }
+      return new Extracted(null, null, project, source);
+    }
+    if (sessionId.equals(parentId)) {
+      parentId = null; // The session itself: events become its top-level steps.
+    }
+    return new Extracted(sessionId, parentId, project, source);
+  }
+
+  private static UUID firstUuid(String what, List<String> keys, List<String> headerNames,
+      Map<String, List<String>> baggage, Function<String, List<String>> header) {
+    for (String key : keys) {
+      for (String value : baggage.getOrDefault(key, List.of())) {
+        UUID id = uuid(what, "baggage member " + key, value);
+        if (id != null) {
+          return id;
+        }
+      }
+    }
+    for (String name : headerNames) {
+      for (String value : header.apply(name)) {
+        UUID id = uuid(what, "header " + name, value);
+        if (id != null) {
+          return id;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static UUID uuid(String what, String where, String value) {
+    String trimmed = value.strip();
+    UUID id;
+    try {
+      id = Ids.parse(what, trimmed);
+    } catch (IllegalArgumentException e) {
+      log.debug("ignoring {}: {} '{}' is not a UUID", where, what, abbreviate(trimmed));
+      return null;
+    }
+    if (id.equals(NIL)) {
+      log.debug("ignoring {}: {} is the nil UUID", where, what);
+      return null;
+    }
+    return id;
+  }
+
+  private static String firstText(List<String> keys, List<String> headerNames, Map<String, List<String>> baggage,
+      Function<String, List<String>> header) {
+    for (String key : keys) {
+      for (String value : baggage.getOrDefault(key, List.of())) {
+        if (!value.isBlank()) {
+          return value.strip();
+        }
+      }
+    }
+    for (String name : headerNames) {
+      for (String value : header.apply(name)) {
+        if (!value.isBlank()) {
+          return value.strip();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Parses W3C baggage from every {@code baggage} header value, as one list. Properties ({@code ;...}) are dropped,
+   * values percent-decoded; a member that cannot be read is skipped (and logged), the rest still count. Returns each
+   * key's values in order.
+   */
+  static Map<String, List<String>> parseBaggage(List<String> headerValues) {
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    for (String headerValue : headerValues) {
+      for (String member : headerValue.split(",", -1)) {
+        int semicolon = member.indexOf(';');
+        String pair = (semicolon < 0 ? member : member.substring(0, semicolon)).strip();
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int equals = pair.indexOf('=');
+        if (equals <= 0) {
+          log.debug("ignoring baggage member '{}': expected key=value", abbreviate(pair));
+          continue;
+        }
+        String key = pair.substring(0, equals).strip();
+        if (!isToken(key)) {
+          log.debug("ignoring baggage member '{}': its key is not a token", abbreviate(pair));
+          continue;
+        }
+        String value = decode(pair.substring(equals + 1).strip());
+        if (value == null) {
+          log.debug("ignoring baggage member {}: its value is not valid percent-encoded UTF-8", key);
+          continue;
+        }
+        members.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+      }
+    }
+    return members;
+  }
+
+  /** Percent-decodes UTF-8; null when an escape is broken or the bytes are not UTF-8. */
+  static String decode(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+    int i = 0;
+    while (i < value.length()) {
+      int percent = value.indexOf('%', i);
+      int end = percent < 0 ? value.length() : percent;
+      byte[] run = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+      bytes.write(run, 0, run.length);
+      if (percent < 0) {
+        break;
+      }
+      if (percent + 2 >= value.length()) {
+        return null;
+      }
+      int high = Character.digit(value.charAt(percent + 1), 16);
+      int low = Character.digit(value.charAt(percent + 2), 16);
+      if (high < 0 || low < 0) {
+        return null;
+      }
+      bytes.write(high << 4 | low);
+      i = percent + 3;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static boolean isToken(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean tchar = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!tchar) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Checks the incoming traceparent against W3C Trace Context and logs (debug) what is wrong with it or how it
+   * differs from the baggage. The baggage is authoritative: a proxy or an OpenTelemetry agent between the services
+   * may restart or re-parent the trace, and the trace context alone cannot carry HoneyHive's UUIDs.
+   */
+  private static void checkTraceparent(List<String> values, UUID sessionId, UUID parentId) {
+    if (values.isEmpty()) {
+      return;
+    }
+    if (values.size() > 1) {
+      log.debug("ignoring traceparent: {} headers arrived, W3C allows one", values.size());
+      return;
+    }
+    String value = values.get(0).strip();
+    String problem = traceparentProblem(value);
+    if (problem != null) {
+      log.debug("ignoring traceparent '{}': {}", abbreviate(value), problem);
+      return;
+    }
+    if (sessionId != null && !value.regionMatches(3, hex(sessionId), 0, 32)) {
+      log.debug("traceparent's trace id is not session {} (another tracer or a proxy started this trace); "
+          + "using the baggage", sessionId);
+    } else if (parentId != null && !value.regionMatches(36, hex(parentId), 16, 16)) {
+      log.debug("traceparent's parent id does not end parent event {} (a proxy re-parented the request?); "
+          + "using the baggage", parentId);
+    }
+  }
+
+  /** Returns what makes {@code value} an invalid W3C traceparent, or null when it is valid. */
+  static String traceparentProblem(String value) {
+    if (value.length() < 55) {
+      return "too short";
+    }
+    if (value.charAt(2) != '-' || value.charAt(35) != '-' || value.charAt(52) != '-') {
+      return "expected version-traceid-parentid-flags";
+    }
+    String version = value.substring(0, 2);
+    if (!isLowerHex(version) || version.equals("ff")) {
+      return "invalid version";
+    }
+    if (version.equals("00") ? value.length() != 55 : value.length() > 55 && value.charAt(55) != '-') {
+      return "unexpected data after the flags";
+    }
+    String traceId = value.substring(3, 35);
+    if (!isLowerHex(traceId) || traceId.chars().allMatch(c -> c == '0')) {
+      return "invalid trace id";
+    }
+    String spanId = value.substring(36, 52);
+    if (!isLowerHex(spanId) || spanId.chars().allMatch(c -> c == '0')) {
+      return "invalid parent id";
+    }
+    if (!isLowerHex(value.substring(53, 55))) {
+      return "invalid flags";
+    }
+    return null;
+  }
+
+  private static boolean isLowerHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+  }
+
+  private static List<String> headerNames(List<String> keys, String hyphenated) {
+    List<String> names = new ArrayList<>(keys);
+    names.add(hyphenated);
+    return List.copyOf(names);
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> all = new ArrayList<>();
+    for (List<String> list : lists) {
+      all.addAll(list);
+    }
+    return List.copyOf(all);
+  }
+}
