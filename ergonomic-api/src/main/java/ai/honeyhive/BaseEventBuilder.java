@@ -248,7 +248,8 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Runs {@code body} inside a span and returns its result. If it throws, the exception is recorded in the event's
    * {@code error} and the same instance is rethrown. The span is sent when the body returns or throws; a failure to
-   * send it is logged, never thrown over the body's outcome.
+   * send it is logged, never thrown over the body's outcome. While the body runs, the span is the thread's current
+   * scope ({@link EventScope#current()}), so HTTP calls it makes through {@link TracePropagation} carry its trace.
    *
    * @param <T> the body's result type
    * @param <E> the exception the body may throw
@@ -258,7 +259,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    */
   public final <T, E extends Throwable> T call(SpanCallable<T, E> body) throws E {
     Checks.notNull("body", body);
-    try (Span span = start()) {
+    try (Span span = start(); CurrentScope current = span.makeCurrent()) {
       try {
         return body.call();
       } catch (Throwable t) {

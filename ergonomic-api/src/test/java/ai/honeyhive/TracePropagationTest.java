@@ -109,6 +109,21 @@ class TracePropagationTest {
   }
 
   @Test
+  void insideCallTheSpanIsCurrentSoItsHttpCallsCarryItsTrace() throws Exception {
+    downstream.enqueue(new MockResponse.Builder().code(200).build());
+
+    int status = session.tool("call-inventory").eventId(SPAN).call(() -> {
+      try (Response response = http.newCall(new Request.Builder().url(downstream.url("/stock")).build()).execute()) {
+        return response.code();
+      }
+    });
+
+    assertThat(status).isEqualTo(200);
+    assertThat(downstream.takeRequest().getHeaders().get("baggage")).isEqualTo(SPAN_BAGGAGE);
+    assertThat(EventScope.current()).isEmpty();
+  }
+
+  @Test
   void outsideAnyScopeTheInterceptorLeavesTheRequestAlone() throws Exception {
     downstream.enqueue(new MockResponse.Builder().code(200).build());
     try (Response response = http.newCall(new Request.Builder().url(downstream.url("/stock"))
