@@ -74,6 +74,8 @@ final class BatchDelivery implements Delivery {
   private final AtomicLong flushTarget = new AtomicLong();
   private volatile int inFlight;
   private final CountDownLatch exited = new CountDownLatch(1);
+  /** Whether close() was called on the exporter's own thread (from a listener); guarded by stateLock. */
+  private boolean closedByExporter;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Object progress = new Object();
   private volatile int waiters;
@@ -275,15 +277,18 @@ final class BatchDelivery implements Delivery {
         throw (Error) t;
       }
     } finally {
+      boolean closedHere;
       synchronized (stateLock) {
         exporterThread = null;
         Thread.interrupted(); // Leave a caller-supplied executor's thread as it was.
+        closedHere = closedByExporter;
       }
-      exited.countDown();
-      notifyProgress();
-      if (state == CLOSED) {
+      if (closedHere) {
         dropLeftovers(); // Closed from a listener, on this thread: nobody else will.
       }
+      // Only now: a closer waiting on this drops the leftovers itself, and must not race a drop here.
+      exited.countDown();
+      notifyProgress();
     }
   }
 
@@ -422,6 +427,7 @@ final class BatchDelivery implements Delivery {
       if (Thread.currentThread() == exporterThread) {
         // Closed from a listener: the exporter cannot wait for itself. It stops after the current batch.
         stopRequested = true;
+        closedByExporter = true;
         state = CLOSED;
         closed.countDown();
         return;

@@ -570,6 +570,22 @@ class BatchedDeliveryTest {
   }
 
   @Test
+  void whenCloseReturnsEveryWriteIsAlreadyCountedEvenWithAFullQueueDropped() throws InterruptedException {
+    int writes = 20_000;
+    client(builder -> builder.closeTimeout(Duration.ofMillis(100)).maxBatchSize(2).maxQueueSize(32_768));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    sink.hold();
+    logTools(session, writes);
+    sink.awaitHeld(1);
+
+    hh.close();
+
+    DeliveryStats stats = hh.stats();
+    assertThat(stats.sent() + stats.failed() + stats.dropped()).isEqualTo(writes);
+    assertThat(stats.queued()).isZero();
+  }
+
+  @Test
   void closeIsIdempotent() {
     client();
     logTools(hh.attachSession(UUID.randomUUID().toString()), 2);
