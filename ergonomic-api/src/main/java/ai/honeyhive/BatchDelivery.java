@@ -300,6 +300,7 @@ final class BatchDelivery implements Delivery {
     long carryPosition = 0;
     long nextExport = System.nanoTime() + maxDelayNanos;
     while (!stopRequested) {
+      counters.logDropsIfDue(false);
       boolean flushing = flushTarget.get() > watermark;
       boolean due = flushing || carry != null || System.nanoTime() - nextExport >= 0
           || queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes;
@@ -461,6 +462,7 @@ final class BatchDelivery implements Delivery {
       }
     }
     state = CLOSED;
+    counters.logDropsIfDue(true);
     dropLeftovers();
   }
 

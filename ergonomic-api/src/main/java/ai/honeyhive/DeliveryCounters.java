@@ -26,6 +26,7 @@ final class DeliveryCounters {
   private final DeliveryListener listener;
   private final AtomicLong lastDropLogNanos = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
   private final AtomicLong droppedSinceLog = new AtomicLong();
+  private volatile DropReason lastDropReason;
 
   DeliveryCounters(DeliveryListener listener) {
     this.listener = listener;
@@ -66,15 +67,29 @@ final class DeliveryCounters {
   /** Counts one dropped write; logs a summary at most every 10 seconds; tells the listener. */
   void dropped(Object write, DropReason reason) {
     dropped.increment();
-    long count = droppedSinceLog.incrementAndGet();
-    long now = System.nanoTime();
-    long last = lastDropLogNanos.get();
-    if (now - last >= DROP_LOG_INTERVAL_NANOS && lastDropLogNanos.compareAndSet(last, now)) {
-      droppedSinceLog.addAndGet(-count);
-      log.warn("dropped {} write(s) without sending them ({}); latest {}", count, reason, idOf(write));
-    }
+    droppedSinceLog.incrementAndGet();
+    lastDropReason = reason;
+    logDropsIfDue(false);
     if (listener != null) {
       notifyDropped(List.of(idOf(write)), reason);
+    }
+  }
+
+  /**
+   * Logs the drops not logged yet, if the last such line is 10 seconds old (or {@code now} is true). The exporter
+   * calls this as it cycles, so the end of a burst is reported without waiting for a later drop.
+   */
+  void logDropsIfDue(boolean now) {
+    if (droppedSinceLog.get() == 0) {
+      return;
+    }
+    long time = System.nanoTime();
+    long last = lastDropLogNanos.get();
+    if ((now || time - last >= DROP_LOG_INTERVAL_NANOS) && lastDropLogNanos.compareAndSet(last, time)) {
+      long count = droppedSinceLog.getAndSet(0);
+      if (count > 0) {
+        log.warn("dropped {} write(s) without sending them (latest reason {})", count, lastDropReason);
+      }
     }
   }
 

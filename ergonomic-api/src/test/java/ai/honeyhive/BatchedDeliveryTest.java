@@ -2,6 +2,9 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,6 +271,29 @@ class BatchedDeliveryTest {
     hh.flush(Duration.ZERO); // Asks the exporter to send it now; does not wait.
     sink.awaitHeld(1);
     return first;
+  }
+
+  @Test
+  void theLogReportsEveryDropOfABurstNotJustTheFirst() throws InterruptedException {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      client(builder -> builder.maxQueueSize(5).maxBatchSize(5));
+      Session session = hh.attachSession(UUID.randomUUID().toString());
+      occupyExporter(session);
+      logTools(session, 105); // 5 fit in the queue, 100 are dropped in one burst
+      sink.release();
+      hh.close();
+    } finally {
+      System.setErr(originalErr);
+    }
+
+    long logged = Pattern.compile("dropped (\\d+) write\\(s\\) without sending them")
+        .matcher(captured.toString(StandardCharsets.UTF_8)).results()
+        .mapToLong(match -> Long.parseLong(match.group(1))).sum();
+    assertThat(hh.stats().dropped()).isEqualTo(100);
+    assertThat(logged).isEqualTo(100);
   }
 
   @Test
