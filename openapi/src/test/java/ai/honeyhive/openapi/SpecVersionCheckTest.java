@@ -20,7 +20,7 @@ class SpecVersionCheckTest {
       Path.of(System.getProperty("honeyhive.spec.checker", "src/main/java/ai/honeyhive/openapi/SpecVersion.java"));
 
   /** Every trap for a line-based reader at once: comments, quotes, and other {@code version} keys. */
-  private static final String SPEC = """
+  static final String SPEC = """
       # version: 7.7.7 in a comment
       openapi: 3.0.3
       info:
