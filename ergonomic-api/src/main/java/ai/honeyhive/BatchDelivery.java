@@ -6,6 +6,7 @@ import ai.honeyhive.client.model.SessionStartRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,11 +30,14 @@ import java.util.concurrent.locks.LockSupport;
  * One loop, on a daemon thread of its own or on the caller-supplied executor. It sleeps until a batch is due: the
  * queue holds {@code maxBatchSize} writes or {@code maxBatchBytes}, {@code maxBatchDelay} passed since the last
  * export, a flush waits, or the client closes. Then it takes up to a batch (by count and by estimated bytes) and sends
- * it, keeping each session's order; the queue keeps filling meanwhile. Requests are made one at a time, so writes end
- * in queue order, window by window.
+ * it, keeping each session's order; the queue keeps filling meanwhile. A window of events only may go to an idle
+ * {@link ExportWorkers worker} instead (up to {@code maxConcurrentExports} requests at once), and the exporter goes on
+ * to the next; a window with a session start or an update waits for the workers, so each session's writes stay in
+ * order.
  *
  * <h2>Flush and close</h2>
- * The exporter publishes a watermark: every write at a queue position below it has ended. A flush waits until the
+ * The exporter publishes a watermark: every write at a queue position below it has ended (windows end out of order
+ * when workers send them; the watermark moves only past windows whose predecessors all ended). A flush waits until the
  * watermark passes the queue's tail as it was at the call. Close refuses new writes, flushes within the close timeout,
  * stops the exporter, and past the deadline abandons what is left: the request in flight is cancelled, and every
  * write not sent is dropped as {@link DropReason#CLOSED}, so none is lost without being counted.
@@ -72,7 +76,15 @@ final class BatchDelivery implements Delivery {
   private volatile long watermark;
   /** The highest queue position a flush is waiting for. */
   private final AtomicLong flushTarget = new AtomicLong();
+  /** How many writes the exporter's own thread is sending. */
   private volatile int inFlight;
+  private final ExportWorkers workers;
+  /** The sequence number of the next window; exporter thread only. */
+  private long nextWindow;
+  /** Windows end out of order when workers send them; the watermark moves in order. Guarded by itself. */
+  private final TreeMap<Long, Long> endedEarly = new TreeMap<>();
+  /** The sequence number of the first window not ended yet; guarded by {@link #endedEarly}. */
+  private long firstUnended;
   private final CountDownLatch exited = new CountDownLatch(1);
   /** Whether close() was called on the exporter's own thread (from a listener); guarded by stateLock. */
   private boolean closedByExporter;
@@ -99,8 +111,11 @@ final class BatchDelivery implements Delivery {
     this.queueFullPolicy = settings.queueFullPolicy;
     this.blockTimeoutNanos = settings.blockTimeout.toNanos();
     this.closeTimeoutNanos = settings.closeTimeout.toNanos();
+    String threadName = "honeyhive-exporter-" + THREAD_NUMBERS.incrementAndGet();
+    this.workers = new ExportWorkers(settings.maxConcurrentExports - 1, sender, this::windowEnded, executor,
+        threadName);
     if (executor == null) {
-      Thread thread = new Thread(this::runExporter, "honeyhive-exporter-" + THREAD_NUMBERS.incrementAndGet());
+      Thread thread = new Thread(this::runExporter, threadName);
       thread.setDaemon(true);
       thread.start();
     } else {
@@ -122,9 +137,10 @@ final class BatchDelivery implements Delivery {
     final QueueFullPolicy queueFullPolicy;
     final Duration blockTimeout;
     final Duration closeTimeout;
+    final int maxConcurrentExports;
 
     Settings(int maxQueueSize, long maxQueueBytes, int maxBatchSize, long maxBatchBytes, Duration maxBatchDelay,
-        QueueFullPolicy queueFullPolicy, Duration blockTimeout, Duration closeTimeout) {
+        QueueFullPolicy queueFullPolicy, Duration blockTimeout, Duration closeTimeout, int maxConcurrentExports) {
       this.maxQueueSize = maxQueueSize;
       this.maxQueueBytes = maxQueueBytes;
       this.maxBatchSize = maxBatchSize;
@@ -133,6 +149,7 @@ final class BatchDelivery implements Delivery {
       this.queueFullPolicy = queueFullPolicy;
       this.blockTimeout = blockTimeout;
       this.closeTimeout = closeTimeout;
+      this.maxConcurrentExports = maxConcurrentExports;
     }
   }
 
@@ -205,7 +222,7 @@ final class BatchDelivery implements Delivery {
         drop(write, DropReason.QUEUE_FULL);
         return;
       case BLOCK:
-        if (Thread.currentThread() == exporterThread) {
+        if (isExportThread()) {
           drop(write, DropReason.QUEUE_FULL); // The exporter must never wait for itself.
           return;
         }
@@ -238,6 +255,12 @@ final class BatchDelivery implements Delivery {
       ((Write) write).complete(new HoneyHiveException(
           "not sent: " + write + " was dropped (" + reason + ")", null));
     }
+  }
+
+  /** Whether this is the exporter's thread or a worker's: one that must never wait for the exporter. */
+  private boolean isExportThread() {
+    Thread current = Thread.currentThread();
+    return current == exporterThread || workers.owns(current);
   }
 
   private void wakeExporter() {
@@ -277,6 +300,11 @@ final class BatchDelivery implements Delivery {
         throw (Error) t;
       }
     } finally {
+      Thread.interrupted(); // An interrupt from close was for the request it abandoned; now wait for the workers.
+      if (!workers.awaitIdle(STOP_GRACE_NANOS)) {
+        DeliveryCounters.log.warn("a HoneyHive export worker was still sending when the exporter stopped");
+      }
+      workers.stop();
       boolean closedHere;
       synchronized (stateLock) {
         exporterThread = null;
@@ -343,20 +371,14 @@ final class BatchDelivery implements Delivery {
       }
       // Every position below `ended` was in this window or taken by a writer dropping the oldest.
       long ended = carry != null ? carryPosition : queue.head();
+      long sequence = nextWindow++;
       if (!window.isEmpty()) {
-        inFlight = window.size();
-        try {
-          sender.send(window);
-        } finally {
-          window.clear();
-          inFlight = 0;
+        sendWindow(window, sequence, ended);
+      } else {
+        if (flushing && ended < flushTarget.get()) {
+          Thread.yield(); // A writer claimed a position and is storing its write: a matter of nanoseconds.
         }
-      } else if (flushing && ended < flushTarget.get()) {
-        Thread.yield(); // A writer claimed a position and is storing its write: a matter of nanoseconds.
-      }
-      if (ended > watermark) {
-        watermark = ended;
-        notifyProgress();
+        windowEnded(sequence, ended);
       }
       if (carry == null && queue.size() == 0) {
         nextExport = System.nanoTime() + maxDelayNanos;
@@ -365,6 +387,60 @@ final class BatchDelivery implements Delivery {
     if (carry != null) {
       drop(carry, DropReason.CLOSED);
     }
+  }
+
+  /**
+   * Sends {@code window}: hands it to an idle worker if it holds events only, else sends it on this thread. A window
+   * with a session start or an update first waits for the workers' windows to end, so that each session's writes keep
+   * their order; windows of events only do not depend on one another.
+   */
+  private void sendWindow(List<Object> window, long sequence, long ended) {
+    boolean eventsOnly = true;
+    for (Object item : window) {
+      if (item instanceof Write) {
+        eventsOnly = false;
+        break;
+      }
+    }
+    if (eventsOnly && workers.offer(new ArrayList<>(window), sequence, ended)) {
+      window.clear();
+      return;
+    }
+    if (!eventsOnly) {
+      workers.awaitIdle(Long.MAX_VALUE);
+    }
+    inFlight = window.size();
+    try {
+      sender.send(window);
+    } finally {
+      window.clear();
+      inFlight = 0;
+    }
+    windowEnded(sequence, ended);
+  }
+
+  /**
+   * Window {@code sequence} ended (on the exporter's thread or a worker's); every queue position below {@code end} was
+   * in it or an earlier window. Moves the watermark once every earlier window has ended too.
+   */
+  private void windowEnded(long sequence, long end) {
+    long moved;
+    synchronized (endedEarly) {
+      if (sequence != firstUnended) {
+        endedEarly.put(sequence, end);
+        return;
+      }
+      moved = end;
+      firstUnended++;
+      for (Long next = endedEarly.remove(firstUnended); next != null; next = endedEarly.remove(firstUnended)) {
+        moved = Math.max(moved, next);
+        firstUnended++;
+      }
+      if (moved > watermark) {
+        watermark = moved;
+      }
+    }
+    notifyProgress();
   }
 
   private void notifyProgress() {
@@ -381,7 +457,7 @@ final class BatchDelivery implements Delivery {
   public DeliveryReport flush(Duration timeout) {
     long target = queue.tail();
     long deadline = System.nanoTime() + timeout.toNanos();
-    if (watermark < target && Thread.currentThread() != exporterThread) {
+    if (watermark < target && !isExportThread()) {
       flushTarget.accumulateAndGet(target, Math::max);
       wakeExporter();
       awaitWatermark(target, deadline);
@@ -411,7 +487,7 @@ final class BatchDelivery implements Delivery {
 
   @Override
   public DeliveryStats stats() {
-    return new DeliveryStats(queue.size(), queue.bytes(), inFlight, counters.sent.sum(), counters.failed.sum(),
+    return new DeliveryStats(queue.size(), queue.bytes(), inFlight + workers.inFlight(), counters.sent.sum(), counters.failed.sum(),
         counters.dropped.sum(), counters.retried.sum(), counters.lastError());
   }
 
@@ -419,13 +495,13 @@ final class BatchDelivery implements Delivery {
   public void close() {
     synchronized (stateLock) {
       if (state != OPEN) {
-        if (Thread.currentThread() != exporterThread) {
+        if (!isExportThread()) {
           await(closed, closeTimeoutNanos + STOP_GRACE_NANOS); // Let a second closer (the shutdown hook) wait too.
         }
         return;
       }
       state = CLOSING;
-      if (Thread.currentThread() == exporterThread) {
+      if (isExportThread()) {
         // Closed from a listener: the exporter cannot wait for itself. It stops after the current batch.
         stopRequested = true;
         closedByExporter = true;
@@ -456,6 +532,7 @@ final class BatchDelivery implements Delivery {
           }
           exporter.interrupt();
         }
+        workers.abandon(calls);
       }
       if (!await(exited, STOP_GRACE_NANOS)) {
         DeliveryCounters.log.warn("the HoneyHive exporter did not stop within the close timeout");

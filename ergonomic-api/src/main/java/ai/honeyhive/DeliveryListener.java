@@ -11,7 +11,8 @@ import java.util.List;
  * (reported here with {@link #onDropped}). A write is identified by an id: the event's id for an event, the session's
  * id for a session start, and the id of the updated event (or session) for an update.
  *
- * <p>Calls come from the exporter's thread for failures and from the thread that made the write (or called
+ * <p>Calls come from the exporter's threads for failures (several at once when
+ * {@link HoneyHive.Builder#maxConcurrentExports} is above 1) and from the thread that made the write (or called
  * {@link HoneyHive#close()}) for drops, so a listener must be thread-safe and quick, and must not wait for the
  * delivery it is told about. An exception it throws is logged and otherwise ignored. In the
  * {@link DeliveryMode#SYNCHRONOUS} mode failures are reported here too, as well as thrown.

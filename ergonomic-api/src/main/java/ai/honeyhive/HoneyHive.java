@@ -85,6 +85,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#maxBatchBytes}</td><td>{@code HH_BATCH_BYTES}</td>
  *       <td>4194304 (4 MiB, estimated JSON)</td></tr>
  *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (seconds)</td><td>1 s</td></tr>
+ *   <tr><td>{@link Builder#maxConcurrentExports}</td><td>{@code HH_MAX_CONCURRENT_EXPORTS}</td><td>2</td></tr>
  *   <tr><td>{@link Builder#closeTimeout}</td><td>{@code HH_CLOSE_TIMEOUT} (seconds)</td><td>10 s</td></tr>
  *   <tr><td>{@link Builder#shutdownHook}</td><td>{@code HH_SHUTDOWN_HOOK}</td><td>true</td></tr>
  *   <tr><td>{@link Builder#deliveryListener}</td><td>none</td><td>none: failures are counted and logged</td></tr>
@@ -474,6 +475,7 @@ public final class HoneyHive implements AutoCloseable {
     private static final HttpUrl DEFAULT_BASE_URL = HoneyHiveRetrofit.DEFAULT_BASE_URL;
     private static final int MAX_QUEUE_SIZE = 1 << 24;
     private static final int MAX_BATCH_SIZE = 1000;
+    private static final int MAX_CONCURRENT_EXPORTS = 8;
 
     String apiKey;
     HttpUrl baseUrl = DEFAULT_BASE_URL;
@@ -502,6 +504,7 @@ public final class HoneyHive implements AutoCloseable {
     int maxBatchSize = 100;
     long maxBatchBytes = 4L * 1024 * 1024;
     Duration maxBatchDelay = Duration.ofSeconds(1);
+    int maxConcurrentExports = 2;
     Duration closeTimeout = Duration.ofSeconds(10);
     boolean shutdownHook = true;
     DeliveryListener deliveryListener;
@@ -866,6 +869,28 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
+     * Sets how many batch requests may be in flight at once. Default value is 2: while one batch is encoded and sent,
+     * the next one is too, which on a multi-core machine nearly doubles throughput when encoding is the bottleneck, and
+     * halves the time lost to the endpoint's round trip. Each session's order is kept whatever the value: a batch
+     * holding a session start or an update waits for every batch before it, and is waited for by every batch after
+     * it; batches of events only (which do not depend on one another) overlap. With 1, requests are made one at a
+     * time, in queue order. Each request beyond the first runs on a daemon thread of its own, or on the
+     * {@link #executor} when one is given.
+     *
+     * @param maxConcurrentExports from 1 to 8
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxConcurrentExports} is outside 1..8
+     */
+    public Builder maxConcurrentExports(int maxConcurrentExports) {
+      if (maxConcurrentExports < 1 || maxConcurrentExports > MAX_CONCURRENT_EXPORTS) {
+        throw new IllegalArgumentException("maxConcurrentExports must be between 1 and " + MAX_CONCURRENT_EXPORTS
+            + ", but was " + maxConcurrentExports);
+      }
+      this.maxConcurrentExports = maxConcurrentExports;
+      return this;
+    }
+
+    /**
      * Sets how long {@link HoneyHive#close()} and the shutdown hook spend sending what is queued before they drop the
      * rest. Default value is 10 seconds.
      *
@@ -986,6 +1011,7 @@ public final class HoneyHive implements AutoCloseable {
       reader.integer("HH_BATCH_SIZE", this::maxBatchSize);
       reader.wholeNumber("HH_BATCH_BYTES", this::maxBatchBytes);
       reader.seconds("HH_BATCH_DELAY", this::maxBatchDelay);
+      reader.integer("HH_MAX_CONCURRENT_EXPORTS", this::maxConcurrentExports);
       reader.seconds("HH_CLOSE_TIMEOUT", this::closeTimeout);
       reader.bool("HH_SHUTDOWN_HOOK", this::shutdownHook);
       return this;
@@ -1004,7 +1030,7 @@ public final class HoneyHive implements AutoCloseable {
 
     BatchDelivery.Settings batchSettings() {
       return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
-          queueFullPolicy, blockTimeout, closeTimeout);
+          queueFullPolicy, blockTimeout, closeTimeout, maxConcurrentExports);
     }
 
     private static Proxy parseProxy(String value) {

@@ -219,7 +219,7 @@ class BatchedDeliveryTest {
 
   @Test
   void theByteBoundSplitsBatches() throws InterruptedException {
-    client(builder -> builder.maxBatchBytes(2_000));
+    client(builder -> builder.maxConcurrentExports(1).maxBatchBytes(2_000));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
     String text = "x".repeat(600); // about 920 estimated bytes per event: two fit in 2000
@@ -262,9 +262,130 @@ class BatchedDeliveryTest {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Concurrent exports
+
+  @Test
+  void twoBatchesOfEventsAreInFlightAtOnceByDefault() throws InterruptedException {
+    client(builder -> builder.maxBatchSize(2));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    sink.hold();
+
+    List<String> ids = logTools(session, 4);
+
+    sink.awaitHeld(2);
+    assertThat(hh.stats().inFlight()).isEqualTo(4);
+    sink.release();
+    assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(4, 0, 0, 0));
+    ids.forEach(id -> assertThat(sink.acceptedCount(id)).isEqualTo(1));
+  }
+
+  @Test
+  void withOneConcurrentExportTheSecondBatchWaitsForTheFirst() throws InterruptedException {
+    client(builder -> builder.maxBatchSize(2).maxConcurrentExports(1));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    sink.hold();
+
+    logTools(session, 4);
+
+    sink.awaitHeld(1);
+    Thread.sleep(200); // Time enough for a second request, were one allowed.
+    assertThat(sink.requests()).hasSize(1);
+    sink.release();
+    assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(4, 0, 0, 0));
+  }
+
+  @Test
+  void anUpdateWaitsForTheBatchesOfEventsBeforeIt() throws InterruptedException {
+    client(builder -> builder.maxBatchSize(2));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    sink.hold();
+    List<String> events = logTools(session, 2); // a full batch: sent, and held
+    sink.awaitHeld(1);
+
+    session.metadata(Map.of("stage", "after the events"));
+    String later = session.tool("search").log();
+    hh.flush(Duration.ZERO);
+    Thread.sleep(200); // Time enough for the update to overtake the held batch, were it allowed.
+
+    assertThat(sink.requests()).hasSize(1);
+    sink.release();
+    assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(4, 0, 0, 0));
+    assertThat(sink.requests()).extracting(DeliverySink.Request::path).containsExactly(
+        "/v1/sessions/" + session.sessionId() + "/events/batch",
+        "/v1/events/" + session.sessionId(),
+        "/v1/sessions/" + session.sessionId() + "/events/batch");
+    assertThat(sink.requests().get(0).ids()).containsExactlyElementsOf(events);
+    assertThat(sink.requests().get(2).ids()).containsExactly(later);
+  }
+
+  @Test
+  void flushCountsABatchAsEndedOnlyOnceEveryBatchBeforeItEnded() throws InterruptedException {
+    client(builder -> builder.maxBatchSize(2));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    java.util.concurrent.CountDownLatch firstHeld = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch releaseFirst = new java.util.concurrent.CountDownLatch(1);
+    List<String> first = new ArrayList<>();
+    sink.respondWith(request -> {
+      if (!first.isEmpty() && request.ids().contains(first.get(0))) {
+        firstHeld.countDown();
+        try {
+          releaseFirst.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return null;
+    });
+    synchronized (first) {
+      first.addAll(logTools(session, 2)); // the first batch: held
+    }
+    firstHeld.await(5, java.util.concurrent.TimeUnit.SECONDS);
+    List<String> second = logTools(session, 2); // the second batch: sent beside the first, and answered
+
+    awaitAccepted(second);
+    DeliveryReport whileFirstHeld = hh.flush(Duration.ofMillis(100));
+    releaseFirst.countDown();
+
+    assertThat(whileFirstHeld.sent()).isEqualTo(2);
+    assertThat(whileFirstHeld.pending()).isEqualTo(4);
+    assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(4, 0, 0, 0));
+  }
+
+  private void awaitAccepted(List<String> ids) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!ids.stream().allMatch(id -> sink.acceptedCount(id) == 1)) {
+      assertThat(System.nanoTime()).as("%s accepted in time", ids).isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
+  @Test
+  void closePastItsDeadlineCancelsEveryRequestInFlightAndCountsEachWrite() throws InterruptedException {
+    client(builder -> builder.closeTimeout(Duration.ofMillis(100)).maxBatchSize(2));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    sink.hold();
+    List<String> ids = logTools(session, 5); // two batches sent and held, one event queued
+    sink.awaitHeld(2);
+
+    long start = System.nanoTime();
+    hh.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(listener.failedIds()).containsExactlyInAnyOrderElementsOf(ids.subList(0, 4));
+    assertThat(listener.droppedIds(DropReason.CLOSED)).containsExactly(ids.get(4));
+    DeliveryStats stats = hh.stats();
+    assertThat(stats.failed()).isEqualTo(4);
+    assertThat(stats.dropped()).isEqualTo(1);
+    assertThat(stats.inFlight()).isZero();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // A full queue
 
-  /** Sends one event and keeps its request unanswered, so the exporter is busy while the test fills the queue. */
+  /**
+   * Sends one event and keeps its request unanswered, so the exporter is busy while the test fills the queue. The
+   * client must allow one request at a time ({@code maxConcurrentExports(1)}), or a worker sends the next batch.
+   */
   private String occupyExporter(Session session) throws InterruptedException {
     sink.hold();
     String first = session.tool("search").log();
@@ -279,7 +400,7 @@ class BatchedDeliveryTest {
     PrintStream originalErr = System.err;
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      client(builder -> builder.maxQueueSize(5).maxBatchSize(5));
+      client(builder -> builder.maxConcurrentExports(1).maxQueueSize(5).maxBatchSize(5));
       Session session = hh.attachSession(UUID.randomUUID().toString());
       occupyExporter(session);
       logTools(session, 105); // 5 fit in the queue, 100 are dropped in one burst
@@ -298,7 +419,7 @@ class BatchedDeliveryTest {
 
   @Test
   void aFullQueueDropsTheNewestWritesAndCountsEachDrop() throws InterruptedException {
-    client(builder -> builder.maxQueueSize(5).maxBatchSize(5));
+    client(builder -> builder.maxConcurrentExports(1).maxQueueSize(5).maxBatchSize(5));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     String first = occupyExporter(session);
 
@@ -318,7 +439,7 @@ class BatchedDeliveryTest {
 
   @Test
   void dropOldestKeepsTheNewestWrites() throws InterruptedException {
-    client(builder -> builder.maxQueueSize(5).maxBatchSize(5).queueFullPolicy(QueueFullPolicy.DROP_OLDEST));
+    client(builder -> builder.maxConcurrentExports(1).maxQueueSize(5).maxBatchSize(5).queueFullPolicy(QueueFullPolicy.DROP_OLDEST));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
 
@@ -333,7 +454,7 @@ class BatchedDeliveryTest {
 
   @Test
   void blockDropsAWriteThatFoundNoRoomWithinTheTimeout() throws InterruptedException {
-    client(builder -> builder.maxQueueSize(5).maxBatchSize(5).queueFullPolicy(QueueFullPolicy.BLOCK)
+    client(builder -> builder.maxConcurrentExports(1).maxQueueSize(5).maxBatchSize(5).queueFullPolicy(QueueFullPolicy.BLOCK)
         .blockTimeout(Duration.ofMillis(10)));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
@@ -347,7 +468,7 @@ class BatchedDeliveryTest {
 
   @Test
   void blockWaitsForRoom() throws Exception {
-    client(builder -> builder.maxQueueSize(5).maxBatchSize(5).queueFullPolicy(QueueFullPolicy.BLOCK)
+    client(builder -> builder.maxConcurrentExports(1).maxQueueSize(5).maxBatchSize(5).queueFullPolicy(QueueFullPolicy.BLOCK)
         .blockTimeout(Duration.ofSeconds(30)));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
@@ -369,7 +490,7 @@ class BatchedDeliveryTest {
 
   @Test
   void theQueueIsAlsoBoundedByEstimatedBytes() throws InterruptedException {
-    client(builder -> builder.maxQueueBytes(10_000).maxBatchBytes(10_000));
+    client(builder -> builder.maxConcurrentExports(1).maxQueueBytes(10_000).maxBatchBytes(10_000));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
     String text = "x".repeat(2_000);
@@ -549,7 +670,7 @@ class BatchedDeliveryTest {
 
   @Test
   void aFlushWhoseDeadlinePassesReportsWhatIsPending() throws InterruptedException {
-    client();
+    client(builder -> builder.maxConcurrentExports(1));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
     logTools(session, 2);
@@ -578,7 +699,7 @@ class BatchedDeliveryTest {
 
   @Test
   void closePastItsDeadlineCancelsTheRequestInFlightAndDropsTheRest() throws InterruptedException {
-    client(builder -> builder.closeTimeout(Duration.ofMillis(100)).maxBatchSize(2));
+    client(builder -> builder.maxConcurrentExports(1).closeTimeout(Duration.ofMillis(100)).maxBatchSize(2));
     Session session = hh.attachSession(UUID.randomUUID().toString());
     sink.hold();
     List<String> ids = logTools(session, 5); // the first two fill a batch, which is sent and held

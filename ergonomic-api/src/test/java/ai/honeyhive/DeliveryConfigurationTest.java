@@ -43,6 +43,10 @@ class DeliveryConfigurationTest {
         .hasMessage("blockTimeout must be positive, but was PT-1S");
     assertThatThrownBy(() -> builder.closeTimeout(Duration.ofSeconds(-1)))
         .hasMessage("closeTimeout must not be negative, but was PT-1S");
+    assertThatThrownBy(() -> builder.maxConcurrentExports(0))
+        .hasMessage("maxConcurrentExports must be between 1 and 8, but was 0");
+    assertThatThrownBy(() -> builder.maxConcurrentExports(9))
+        .hasMessage("maxConcurrentExports must be between 1 and 8, but was 9");
     assertThatThrownBy(() -> builder.deliveryMode(null)).hasMessage("mode == null");
     assertThatThrownBy(() -> builder.queueFullPolicy(null)).hasMessage("policy == null");
     assertThatThrownBy(() -> builder.deliveryListener(null)).hasMessage("listener == null");
@@ -102,6 +106,7 @@ class DeliveryConfigurationTest {
       "HH_MAX_QUEUE_BYTES|0|maxQueueBytes must be at least 1",
       "HH_BATCH_BYTES|1e6|expected a whole number",
       "HH_BATCH_DELAY|0|maxBatchDelay must be positive",
+      "HH_MAX_CONCURRENT_EXPORTS|0|maxConcurrentExports must be between 1 and 8",
       "HH_QUEUE_FULL|sideways|No enum constant",
       "HH_BLOCK_TIMEOUT|soon|expected a number of seconds",
       "HH_CLOSE_TIMEOUT|-1|closeTimeout must not be negative",
@@ -121,6 +126,7 @@ class DeliveryConfigurationTest {
         "HH_BLOCK_TIMEOUT", "0.5"));
     env.put("HH_CLOSE_TIMEOUT", "5");
     env.put("HH_SHUTDOWN_HOOK", "false");
+    env.put("HH_MAX_CONCURRENT_EXPORTS", "1");
     mock.enqueueOk();
     try (HoneyHive hh = fromEnv(env::get)) {
       Session session = hh.attachSession(UUID.randomUUID().toString());
