@@ -227,7 +227,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
     client.send(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(), start, end,
-        client.defaultSource));
+        client.defaultSource), draft.estimatedBytes());
     // Only an event that was sent (or queued) becomes a child: a synchronous send that threw is not one.
     parent.adopt(id);
     return id.toString();

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * batches through a {@link BatchSender}.
  *
  * <h2>The caller's side</h2>
- * A write estimates its JSON size (one walk over its maps, no allocation; see {@link JsonValues#estimate}), offers
+ * A write brings its estimated JSON size (an event's was summed up as its fields were set, while they were checked:
+ * {@link EventDraft#estimatedBytes}; a session start or update walks its maps, see {@link JsonValues#estimate}), offers
  * itself to the queue (one atomic add for the bytes, one compare-and-set for the slot), and wakes the exporter only if
  * it sleeps and a full batch is waiting. No lock, no serialization, no allocation beyond the write itself. When the
  * queue is full, the {@link QueueFullPolicy} decides; every drop is counted and reported.
@@ -156,12 +157,10 @@ final class BatchDelivery implements Delivery {
   // ---- Writers ---------------------------------------------------------------------------------------------------
 
   @Override
-  public void createEvent(Event event) {
-    long size;
-    try {
-      size = estimate(event);
-    } catch (RuntimeException e) {
-      size = EVENT_BASE_BYTES; // A value changed by another thread while it was walked: never fail the caller.
+  public void createEvent(Event event, long fieldBytes) {
+    long size = EVENT_BASE_BYTES + fieldBytes + (event.getEventName() == null ? 0 : event.getEventName().length());
+    if (event.getChildrenIds() != null) {
+      size += 40L * event.getChildrenIds().size();
     }
     enqueue(event, size);
   }
@@ -270,22 +269,6 @@ final class BatchDelivery implements Delivery {
     }
   }
 
-  /** Estimates the JSON size of {@code event}: see {@link JsonValues#estimate}. */
-  static long estimate(Event event) {
-    long size = EVENT_BASE_BYTES + sizeOf(event.getEventName()) + sizeOf(event.getSource())
-        + sizeOf(event.getInputs()) + sizeOf(event.getOutputs()) + sizeOf(event.getConfig())
-        + sizeOf(event.getMetadata()) + sizeOf(event.getMetrics()) + sizeOf(event.getFeedback())
-        + sizeOf(event.getUserProperties()) + sizeOf(event.getError());
-    if (event.getChildrenIds() != null) {
-      size += 40L * event.getChildrenIds().size();
-    }
-    return size;
-  }
-
-  private static long sizeOf(Object value) {
-    return value == null ? 0 : JsonValues.estimate(value);
-  }
-
   // ---- The exporter ----------------------------------------------------------------------------------------------
 
   private void runExporter() {
@@ -329,12 +312,12 @@ final class BatchDelivery implements Delivery {
     long nextExport = System.nanoTime() + maxDelayNanos;
     while (!stopRequested) {
       counters.logDropsIfDue(false);
-      boolean flushing = flushTarget.get() > watermark;
+      boolean flushing = flushPending();
       boolean due = flushing || carry != null || System.nanoTime() - nextExport >= 0
           || queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes;
       if (!due) {
         sleeping = true;
-        if (!(flushTarget.get() > watermark || stopRequested || queue.size() >= maxBatchSize
+        if (!(flushPending() || stopRequested || queue.size() >= maxBatchSize
             || queue.bytes() >= maxBatchBytes)) {
           long wait = nextExport - System.nanoTime();
           if (wait > 0) {
@@ -390,6 +373,15 @@ final class BatchDelivery implements Delivery {
   }
 
   /**
+   * Whether a flush waits for something the exporter can act on: writes still in the queue, or (when no worker is
+   * sending) positions to count as ended. Writes that workers are sending are not: the worker's end wakes the exporter.
+   */
+  private boolean flushPending() {
+    long target = flushTarget.get();
+    return target > watermark && (queue.head() < target || workers.inFlight() == 0);
+  }
+
+  /**
    * Sends {@code window}: hands it to an idle worker if it holds events only, else sends it on this thread. A window
    * with a session start or an update first waits for the workers' windows to end, so that each session's writes keep
    * their order; windows of events only do not depend on one another.
@@ -441,6 +433,9 @@ final class BatchDelivery implements Delivery {
       }
     }
     notifyProgress();
+    if (Thread.currentThread() != exporterThread) {
+      wakeExporter(); // A flush may wait for positions only the exporter can count as ended, or the next batch.
+    }
   }
 
   private void notifyProgress() {

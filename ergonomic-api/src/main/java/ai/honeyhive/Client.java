@@ -21,8 +21,12 @@ final class Client {
     this.async = async;
   }
 
-  /** Delivers one finished event: sent now (synchronous mode, failures thrown) or queued (batched mode). */
-  void send(ai.honeyhive.client.model.Event event) {
-    delivery.createEvent(event);
+  /**
+   * Delivers one finished event: sent now (synchronous mode, failures thrown) or queued (batched mode).
+   *
+   * @param fieldBytes the estimated JSON size of its fields, from {@link EventDraft#estimatedBytes}
+   */
+  void send(ai.honeyhive.client.model.Event event, long fieldBytes) {
+    delivery.createEvent(event, fieldBytes);
   }
 }

@@ -12,8 +12,12 @@ import java.util.concurrent.CompletableFuture;
  * background exporter ({@link BatchDelivery}). Reads never come here.
  */
 interface Delivery {
-  /** Delivers one finished event. Only the synchronous delivery throws. */
-  void createEvent(Event event);
+  /**
+   * Delivers one finished event. Only the synchronous delivery throws.
+   *
+   * @param fieldBytes the estimated JSON size of its free-form fields, error and source ({@link EventDraft#estimatedBytes})
+   */
+  void createEvent(Event event, long fieldBytes);
 
   /** Delivers a session start. Only the synchronous delivery throws. */
   void startSession(SessionStartRequest session);

@@ -37,6 +37,8 @@ final class EventDraft {
   Instant startTime;
   Instant endTime;
   Duration duration;
+  /** The estimated JSON size of the entries of {@link #maps}. */
+  private long estimatedBytes;
   /** Whether a wire event made by {@link #toWire} still refers to {@link #maps}. */
   private boolean shared;
 
@@ -48,6 +50,7 @@ final class EventDraft {
         maps[i] = new LinkedHashMap<>(other.maps[i]);
       }
     }
+    estimatedBytes = other.estimatedBytes;
     error = other.error;
     source = other.source;
     eventId = other.eventId;
@@ -56,24 +59,51 @@ final class EventDraft {
     duration = other.duration;
   }
 
-  /** Adds every entry of {@code values}, after checking they can be written as JSON; later values win. */
+  /**
+   * Adds every entry of {@code values}, after checking they can be written as JSON; later values win. Nothing is
+   * added when one cannot.
+   */
   void putAll(Field field, Map<String, ?> values) {
     if (values == null) {
       throw new NullPointerException(field.argumentName + " == null");
     }
+    long added = 0;
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       if (entry.getKey() == null) {
         throw new NullPointerException(field.argumentName + " has a null key");
       }
-      JsonValues.check(field.argumentName, entry.getKey(), entry.getValue());
+      added += JsonValues.check(field.argumentName, entry.getKey(), entry.getValue());
     }
-    map(field).putAll(values);
+    Map<String, Object> map = map(field);
+    for (Map.Entry<String, ?> entry : values.entrySet()) {
+      replaced(map, entry.getKey());
+    }
+    map.putAll(values);
+    estimatedBytes += added;
   }
 
   /** Adds one entry, after checking it can be written as JSON. */
   void put(Field field, String key, Object value) {
-    JsonValues.check(field.argumentName, key, value);
-    map(field).put(key, value);
+    long added = JsonValues.check(field.argumentName, key, value);
+    Map<String, Object> map = map(field);
+    replaced(map, key);
+    map.put(key, value);
+    estimatedBytes += added;
+  }
+
+  /** Takes the entry {@code key} of {@code map}, about to be replaced, out of the estimate. */
+  private void replaced(Map<String, Object> map, String key) {
+    if (map.containsKey(key)) {
+      estimatedBytes -= JsonValues.entrySize(key, JsonValues.estimate(map.get(key)));
+    }
+  }
+
+  /**
+   * The estimated JSON size of the free-form fields, the error and the source, kept up to date as they are set so
+   * that queueing an event needs no walk over its maps (see {@link JsonValues#estimate}).
+   */
+  long estimatedBytes() {
+    return estimatedBytes + (error == null ? 0 : error.length() + 12) + (source == null ? 0 : source.length() + 12);
   }
 
   Map<String, Object> map(Field field) {

@@ -34,6 +34,7 @@ final class ExportWorkers {
       if (executor == null) {
         Thread thread = new Thread(worker, threadName + "-" + (i + 2));
         thread.setDaemon(true);
+        worker.thread = thread; // Available at once: a window handed over before it runs waits for it.
         thread.start();
       } else {
         try {
@@ -163,13 +164,15 @@ final class ExportWorkers {
             Thread.interrupted(); // An interrupt matters while sending (close abandons the request), not here.
             continue;
           }
+          long workSequence = sequence; // Published by the volatile read of window above.
+          long workEnd = end;
           try {
             sender.send(work);
           } catch (Throwable t) {
             DeliveryCounters.log.error("a HoneyHive export worker failed sending a batch", t);
           } finally {
-            ended.windowEnded(sequence, end);
-            window = null;
+            window = null; // Idle first: the end wakes the exporter, which may look at the workers at once.
+            ended.windowEnded(workSequence, workEnd);
           }
         }
       } finally {

@@ -59,20 +59,27 @@ final class JsonValues {
    * @throws IllegalArgumentException naming {@code path} (or a path below it) when it cannot
    */
   static void check(String path, Object value) {
-    if (!isWritable(value, 0)) {
+    if (sizeIfWritable(value, 0) < 0) {
       checkWithPath(path, value, 0);
     }
   }
 
   /**
-   * Checks that {@code value}, the entry {@code key} of the map {@code field}, can be written as JSON. The path for
-   * the message ({@code field.key...}) is only built when the value is bad, so checking a good value allocates
-   * nothing.
+   * Checks that {@code value}, the entry {@code key} of the map {@code field}, can be written as JSON, and returns the
+   * entry's estimated JSON size ({@link #estimate} of the value, plus the key): one walk does both. The path for the
+   * message ({@code field.key...}) is only built when the value is bad, so checking a good value allocates nothing.
    */
-  static void check(String field, String key, Object value) {
-    if (!isWritable(value, 0)) {
+  static long check(String field, String key, Object value) {
+    long size = sizeIfWritable(value, 0);
+    if (size < 0) {
       checkWithPath(field + "." + key, value, 0);
     }
+    return entrySize(key, size);
+  }
+
+  /** The estimated JSON size of a map entry whose value's estimate is {@code valueSize}: key, quotes, colon, comma. */
+  static long entrySize(String key, long valueSize) {
+    return key.length() + 4 + valueSize;
   }
 
   /**
@@ -81,56 +88,84 @@ final class JsonValues {
    */
   static final int MAX_DEPTH = 255;
 
-  /** The fast check: walks {@code value} without tracking where it is. */
-  private static boolean isWritable(Object value, int depth) {
+  /**
+   * The fast check: walks {@code value} without tracking where it is, and returns its {@link #estimate}, or -1 when
+   * it cannot be written as JSON. Exact class checks come first: a failed {@code instanceof} against an interface
+   * scans the class's interfaces.
+   */
+  private static long sizeIfWritable(Object value, int depth) {
     if (depth > MAX_DEPTH) {
-      return false;
+      return -1;
     }
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Character) {
-      return true;
+    if (value == null) {
+      return 4;
+    }
+    Class<?> type = value.getClass();
+    if (type == String.class) {
+      return ((String) value).length() + 2;
+    }
+    if (type == Integer.class || type == Long.class) {
+      return 8;
+    }
+    if (type == Boolean.class) {
+      return 5;
     }
     if (value instanceof Number) {
-      return isFinite((Number) value);
+      return isFinite((Number) value) ? 8 : -1;
     }
     if (value instanceof Map) {
+      long size = 2;
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        if (!(entry.getKey() instanceof String) || !isWritable(entry.getValue(), depth + 1)) {
-          return false;
+        Object key = entry.getKey();
+        long valueSize = key instanceof String ? sizeIfWritable(entry.getValue(), depth + 1) : -1;
+        if (valueSize < 0) {
+          return -1;
         }
+        size += entrySize((String) key, valueSize);
       }
-      return true;
+      return size;
     }
     if (value instanceof Collection) {
+      long size = 2;
       for (Object element : (Collection<?>) value) {
-        if (!isWritable(element, depth + 1)) {
-          return false;
+        long elementSize = sizeIfWritable(element, depth + 1);
+        if (elementSize < 0) {
+          return -1;
         }
+        size += elementSize + 1;
       }
-      return true;
+      return size;
     }
-    if (value.getClass().isArray()) {
-      if (!value.getClass().getComponentType().isPrimitive()) {
+    if (type.isArray()) {
+      if (!type.getComponentType().isPrimitive()) {
+        long size = 2;
         for (Object element : (Object[]) value) {
-          if (!isWritable(element, depth + 1)) {
-            return false;
+          long elementSize = sizeIfWritable(element, depth + 1);
+          if (elementSize < 0) {
+            return -1;
           }
+          size += elementSize + 1;
         }
+        return size;
       } else if (value instanceof double[]) {
         for (double d : (double[]) value) {
           if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return false;
+            return -1;
           }
         }
       } else if (value instanceof float[]) {
         for (float f : (float[]) value) {
           if (Float.isNaN(f) || Float.isInfinite(f)) {
-            return false;
+            return -1;
           }
         }
       }
-      return true;
+      return 2 + 9L * Array.getLength(value);
     }
-    return value instanceof Enum || UNSERIALIZABLE_REASON.get(value.getClass()) == null;
+    if (type == Character.class) {
+      return 3;
+    }
+    return value instanceof Enum || UNSERIALIZABLE_REASON.get(type) == null ? 16 : -1;
   }
 
   private static boolean isFinite(Number number) {

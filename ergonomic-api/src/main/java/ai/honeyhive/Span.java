@@ -171,6 +171,7 @@ public final class Span extends EventScope implements AutoCloseable {
   @Override
   public void close() {
     ai.honeyhive.client.model.Event wire;
+    long fieldBytes;
     synchronized (draft) {
       if (closed) {
         return;
@@ -179,9 +180,10 @@ public final class Span extends EventScope implements AutoCloseable {
       long end = Math.max(startNanos, client.time.nowEpochNanos());
       wire = draft.toWire(type, name, eventId, sessionId, parent.parentEventId(), children, startNanos, end,
           client.defaultSource);
+      fieldBytes = draft.estimatedBytes();
     }
     try {
-      client.send(wire);
+      client.send(wire, fieldBytes);
     } catch (HoneyHiveException | IllegalArgumentException e) {
       log.warn("could not send span {} ({} '{}'): {}", eventId, type.wireName(), name, e.getMessage());
     }

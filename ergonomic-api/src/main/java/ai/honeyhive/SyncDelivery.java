@@ -28,7 +28,7 @@ final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public void createEvent(Event event) {
+  public void createEvent(Event event, long fieldBytes) {
     try {
       gateway.createEvent(event);
     } catch (HoneyHiveException e) {

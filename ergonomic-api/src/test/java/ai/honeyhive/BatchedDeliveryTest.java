@@ -489,6 +489,24 @@ class BatchedDeliveryTest {
   }
 
   @Test
+  void aValueReplacedOnTheSameKeyCountsOnceInTheEstimate() throws InterruptedException {
+    client(builder -> builder.maxConcurrentExports(1));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    occupyExporter(session);
+    String text = "x".repeat(2_000);
+    session.tool("once").metadata(Map.of("text", text)).log();
+    long once = hh.stats().queuedBytes();
+
+    EventBuilder replacedOften = session.tool("once");
+    for (int i = 0; i < 50; i++) {
+      replacedOften.metadata(Map.of("text", text)).metadata(Map.of("text", "short"));
+    }
+    replacedOften.metadata(Map.of("text", text)).log();
+
+    assertThat(hh.stats().queuedBytes()).isEqualTo(2 * once);
+  }
+
+  @Test
   void theQueueIsAlsoBoundedByEstimatedBytes() throws InterruptedException {
     client(builder -> builder.maxConcurrentExports(1).maxQueueBytes(10_000).maxBatchBytes(10_000));
     Session session = hh.attachSession(UUID.randomUUID().toString());
