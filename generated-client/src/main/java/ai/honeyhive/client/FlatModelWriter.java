@@ -76,6 +76,7 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
   private final byte[][] names;
   private final byte[][] namesAfterComma;
   private final ThreadLocal<JsonBytes> scratch;
+  private final Moshi moshi;
 
   @SuppressWarnings("unchecked")
   private FlatModelWriter(JsonAdapter<?> reader, TreeMap<String, Field> fields, Moshi moshi) {
@@ -93,6 +94,7 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
       i++;
     }
     this.scratch = ThreadLocal.withInitial(() -> new JsonBytes(moshi));
+    this.moshi = moshi;
   }
 
   /**
@@ -133,7 +135,22 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
       return;
     }
     JsonBytes json = scratch.get();
+    if (json.inUse) {
+      json = new JsonBytes(moshi); // A model nested in a free-form value of this one, written through Moshi.
+    }
     json.reset(out.getSerializeNulls(), out.isLenient(), KEEP_SCRATCH_BYTES);
+    json.inUse = true;
+    try {
+      writeFields(json, value);
+    } finally {
+      json.inUse = false;
+    }
+    try (okio.BufferedSink sink = out.valueSink()) {
+      sink.write(json.array(), 0, json.size());
+    }
+  }
+
+  private void writeFields(JsonBytes json, T value) {
     json.writeByte('{');
     boolean first = true;
     for (int i = 0; i < fields.length; i++) {
@@ -151,9 +168,6 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
       json.nullableValue(fieldValue, 0);
     }
     json.writeByte('}');
-    try (okio.BufferedSink sink = out.valueSink()) {
-      sink.write(json.array(), 0, json.size());
-    }
   }
 
   @Override

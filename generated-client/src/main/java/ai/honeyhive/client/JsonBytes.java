@@ -86,6 +86,8 @@ final class JsonBytes {
   private int size;
   private boolean serializeNulls;
   private boolean lenient;
+  /** Whether a writer is filling this buffer now; one that finds it so (writing a nested model) takes another. */
+  boolean inUse;
 
   JsonBytes(Moshi moshi) {
     this.moshi = moshi;

@@ -117,6 +117,18 @@ class FlatModelWriterTest {
   }
 
   @Test
+  void aModelInsideAFreeFormValueOfAnotherIsWrittenWithoutDisturbingIt() throws Exception {
+    Random random = new Random(5);
+    Event inner = (Event) randomModel(Event.class, random, false);
+    Event outer = (Event) randomModel(Event.class, random, false);
+    outer.getInputs().put("nested", inner);
+    outer.getMetadata().put("after", "the nested event");
+
+    assertSameJson(Event.class, outer);
+    assertThat(FLAT.adapter(Event.class).toJson(outer)).contains("\"nested\":{").contains("\"after\":");
+  }
+
+  @Test
   void aNonFiniteNumberFailsAsInMoshiUnlessLenient() {
     Event event = new Event().metrics(new HashMap<>(Map.of("score", Double.NaN)));
 
