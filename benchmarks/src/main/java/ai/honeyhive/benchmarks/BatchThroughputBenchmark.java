@@ -56,6 +56,10 @@ public class BatchThroughputBenchmark {
   @Param({"0"})
   public int sinkLatencyMs;
 
+  /** This client's {@code maxConcurrentExports}: its default, 2, unless a run compares. */
+  @Param({"2"})
+  public int maxConcurrentExports;
+
   /** This client, batched. */
   @State(Scope.Benchmark)
   public static class HoneyHiveBatched {
@@ -75,6 +79,7 @@ public class BatchThroughputBenchmark {
           .maxBatchSize(params.batchSize)
           .maxQueueSize(QUEUE_SIZE)
           .maxBatchDelay(Duration.ofSeconds(1))
+          .maxConcurrentExports(params.maxConcurrentExports)
           .shutdownHook(false)
           .build();
     }

@@ -21,14 +21,15 @@ import java.util.UUID;
 
 /**
  * Writes a generated model whose fields hold only plain values (strings, numbers, booleans, UUIDs, enums, and
- * free-form maps and lists of them), such as {@code Event}, straight to bytes with {@link JsonBytes}, then hands them
+ * free-form maps and lists of them), such as {@code Event}, or lists of such models, such as a batch request, straight
+ * to bytes with {@link JsonBytes}, then hands them
  * to the JSON writer in one piece. The output is byte for byte what Moshi's reflective adapter writes: the same field
  * order (by JSON name), names, escapes and number formats, and the writer's {@code serializeNulls} and
  * {@code lenient} settings are honoured. Reading is left to Moshi.
  *
  * <p>Why: a batch of events is the client's hot path, and Moshi's general-purpose writer, which looks up an adapter
- * for every free-form value and escapes strings a character at a time, cost about 4 µs per typical event. Models with
- * a nested model field (request envelopes and responses) keep Moshi's adapter; their events still come here.
+ * for every free-form value and escapes strings a character at a time, cost about 4 µs per typical event; a batch is
+ * written in one piece. Models with any other nested model field (dates, responses) keep Moshi's adapter.
  */
 final class FlatModelWriter<T> extends JsonAdapter<T> {
   /** The package of the generated models; only their classes are written here. */
@@ -44,34 +45,60 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
       if (!annotations.isEmpty() || !(type instanceof Class)) {
         return null;
       }
-      Class<?> raw = (Class<?>) type;
-      if (!MODEL_PACKAGE.equals(raw.getPackageName()) || raw.isEnum() || raw.isInterface()
-          || raw.getSuperclass() != Object.class) {
+      TreeMap<String, Field> fields = flatFields((Class<?>) type);
+      if (fields == null) {
         return null;
-      }
-      TreeMap<String, Field> fields = new TreeMap<>(); // Moshi's ClassJsonAdapter orders fields by JSON name too.
-      for (Field field : raw.getDeclaredFields()) {
-        int modifiers = field.getModifiers();
-        if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
-          continue;
-        }
-        if (!isPlain(field.getGenericType(), true)) {
-          return null;
-        }
-        Json json = field.getAnnotation(Json.class);
-        if (json != null && json.ignore()) {
-          continue;
-        }
-        field.setAccessible(true);
-        fields.put(json == null || Json.UNSET_NAME.equals(json.name()) ? field.getName() : json.name(), field);
       }
       JsonAdapter<Object> reader = moshi.nextAdapter(this, type, annotations);
       return new FlatModelWriter<>(reader, fields, moshi).nullSafe();
     }
   };
 
+  /**
+   * The fields of {@code raw} by JSON name (Moshi's ClassJsonAdapter orders them so too), or null when it is not a
+   * generated model made of plain values and lists of such models.
+   */
+  private static TreeMap<String, Field> flatFields(Class<?> raw) {
+    if (!MODEL_PACKAGE.equals(raw.getPackageName()) || raw.isEnum() || raw.isInterface()
+        || raw.getSuperclass() != Object.class) {
+      return null;
+    }
+    TreeMap<String, Field> fields = new TreeMap<>();
+    for (Field field : raw.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+        continue;
+      }
+      if (!isPlain(field.getGenericType(), true) && modelListElement(field, raw) == null) {
+        return null;
+      }
+      Json json = field.getAnnotation(Json.class);
+      if (json != null && json.ignore()) {
+        continue;
+      }
+      field.setAccessible(true);
+      fields.put(json == null || Json.UNSET_NAME.equals(json.name()) ? field.getName() : json.name(), field);
+    }
+    return fields;
+  }
+
+  /** The model class of a {@code List<Model>} field whose model is flat itself (a batch's events), else null. */
+  private static Class<?> modelListElement(Field field, Class<?> owner) {
+    Type type = field.getGenericType();
+    if (!(type instanceof ParameterizedType) || Types.getRawType(type) != List.class) {
+      return null;
+    }
+    Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+    if (!(element instanceof Class) || element == owner || flatFields((Class<?>) element) == null) {
+      return null;
+    }
+    return (Class<?>) element;
+  }
+
   private final JsonAdapter<T> reader;
   private final Field[] fields;
+  /** For a field that is a list of flat models, their writer; null for a field of plain values. */
+  private final FlatModelWriter<?>[] elementWriters;
   /** Each field's {@code "name":}, and the same with a leading comma. */
   private final byte[][] names;
   private final byte[][] namesAfterComma;
@@ -82,6 +109,13 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
   private FlatModelWriter(JsonAdapter<?> reader, TreeMap<String, Field> fields, Moshi moshi) {
     this.reader = (JsonAdapter<T>) reader;
     this.fields = fields.values().toArray(new Field[0]);
+    this.elementWriters = new FlatModelWriter<?>[this.fields.length];
+    for (int j = 0; j < this.fields.length; j++) {
+      Class<?> element = modelListElement(this.fields[j], this.fields[j].getDeclaringClass());
+      if (element != null) {
+        elementWriters[j] = new FlatModelWriter<>(null, flatFields(element), moshi);
+      }
+    }
     this.names = new byte[this.fields.length][];
     this.namesAfterComma = new byte[this.fields.length][];
     int i = 0;
@@ -150,7 +184,8 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
     }
   }
 
-  private void writeFields(JsonBytes json, T value) {
+  @SuppressWarnings("unchecked")
+  private void writeFields(JsonBytes json, Object value) {
     json.writeByte('{');
     boolean first = true;
     for (int i = 0; i < fields.length; i++) {
@@ -165,9 +200,31 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
       }
       json.write(first ? names[i] : namesAfterComma[i]);
       first = false;
-      json.nullableValue(fieldValue, 0);
+      if (elementWriters[i] != null && fieldValue != null) {
+        writeModels(json, (List<Object>) fieldValue, elementWriters[i]);
+      } else {
+        json.nullableValue(fieldValue, 0);
+      }
     }
     json.writeByte('}');
+  }
+
+  /** Writes a list of flat models (a batch's events) as Moshi's collection adapter would: a null element as null. */
+  private static void writeModels(JsonBytes json, List<Object> models, FlatModelWriter<?> writer) {
+    json.writeByte('[');
+    boolean first = true;
+    for (Object model : models) {
+      if (!first) {
+        json.writeByte(',');
+      }
+      first = false;
+      if (model == null) {
+        json.nullableValue(null, 0);
+      } else {
+        writer.writeFields(json, model);
+      }
+    }
+    json.writeByte(']');
   }
 
   @Override

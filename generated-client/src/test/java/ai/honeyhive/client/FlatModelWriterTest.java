@@ -41,11 +41,15 @@ class FlatModelWriterTest {
   };
 
   @Test
-  void modelsOfPlainValuesAreWrittenFlatAndEnvelopesByMoshi() {
+  void modelsOfPlainValuesAndBatchesOfThemAreWrittenFlatAndOthersByMoshi() {
     assertThat(FLAT.adapter(Event.class).toString()).contains("written flat");
     assertThat(FLAT.adapter(ai.honeyhive.client.model.SessionStartRequest.class).toString()).contains("written flat");
     assertThat(FLAT.adapter(ai.honeyhive.client.model.EventUpdate.class).toString()).contains("written flat");
-    assertThat(FLAT.adapter(SessionEventsBatchRequest.class).toString()).doesNotContain("written flat");
+    assertThat(FLAT.adapter(SessionEventsBatchRequest.class).toString()).contains("written flat");
+    assertThat(FLAT.adapter(ai.honeyhive.client.model.GetEventResponse.class).toString())
+        .doesNotContain("written flat"); // one nested model, not a list
+    assertThat(FLAT.adapter(ai.honeyhive.client.model.ExportDateRange.class).toString())
+        .doesNotContain("written flat"); // dates
     assertThat(REFERENCE.adapter(Event.class).toString()).doesNotContain("written flat");
   }
 
@@ -193,7 +197,8 @@ class FlatModelWriterTest {
   }
 
   /** A model with each field set to a random value of its type, or left null with {@code sparse}. */
-  private static Object randomModel(Class<?> type, Random random, boolean sparse) throws Exception {
+  private static Object randomModel(Class<?> type, Random random, boolean sparse)
+      throws ReflectiveOperationException {
     Object model = type.getDeclaredConstructor().newInstance();
     for (Field field : type.getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) || (sparse && random.nextBoolean())) {
@@ -218,6 +223,13 @@ class FlatModelWriterTest {
       return randomMap(random, depth);
     }
     Class<?> raw = (Class<?>) type;
+    if (raw.getPackageName().equals(ModelRoundTrip.MODEL_PACKAGE) && !raw.isEnum()) {
+      try {
+        return randomModel(raw, random, random.nextBoolean());
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
     if (raw == String.class) {
       return randomString(random);
     } else if (raw == UUID.class) {
