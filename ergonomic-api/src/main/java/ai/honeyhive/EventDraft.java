@@ -76,25 +76,24 @@ final class EventDraft {
     }
     Map<String, Object> map = map(field);
     for (Map.Entry<String, ?> entry : values.entrySet()) {
-      replaced(map, entry.getKey());
+      putCounted(map, entry.getKey(), entry.getValue());
     }
-    map.putAll(values);
     estimatedBytes += added;
   }
 
   /** Adds one entry, after checking it can be written as JSON. */
   void put(Field field, String key, Object value) {
     long added = JsonValues.check(field.argumentName, key, value);
-    Map<String, Object> map = map(field);
-    replaced(map, key);
-    map.put(key, value);
+    putCounted(map(field), key, value);
     estimatedBytes += added;
   }
 
-  /** Takes the entry {@code key} of {@code map}, about to be replaced, out of the estimate. */
-  private void replaced(Map<String, Object> map, String key) {
-    if (map.containsKey(key)) {
-      estimatedBytes -= JsonValues.entrySize(key, JsonValues.estimate(map.get(key)));
+  /** Puts an entry, taking the one it replaces (if any) out of the estimate; one lookup either way. */
+  private void putCounted(Map<String, Object> map, String key, Object value) {
+    int size = map.size();
+    Object replaced = map.put(key, value);
+    if (map.size() == size) {
+      estimatedBytes -= JsonValues.entrySize(key, JsonValues.estimate(replaced));
     }
   }
 

@@ -494,12 +494,14 @@ class BatchedDeliveryTest {
     Session session = hh.attachSession(UUID.randomUUID().toString());
     occupyExporter(session);
     String text = "x".repeat(2_000);
-    session.tool("once").metadata(Map.of("text", text)).log();
+    Map<String, Object> nullValued = new java.util.HashMap<>();
+    nullValued.put("maybe", null);
+    session.tool("once").metadata(Map.of("text", text)).metadata(nullValued).log();
     long once = hh.stats().queuedBytes();
 
     EventBuilder replacedOften = session.tool("once");
     for (int i = 0; i < 50; i++) {
-      replacedOften.metadata(Map.of("text", text)).metadata(Map.of("text", "short"));
+      replacedOften.metadata(Map.of("text", text)).metadata(Map.of("text", "short")).metadata(nullValued);
     }
     replacedOften.metadata(Map.of("text", text)).log();
 
