@@ -283,8 +283,9 @@ final class BatchDelivery implements Delivery {
         throw (Error) t;
       }
     } finally {
-      Thread.interrupted(); // An interrupt from close was for the request it abandoned; now wait for the workers.
-      if (!workers.awaitIdle(STOP_GRACE_NANOS)) {
+      // Wait for the workers (an interrupt from close does not end this wait: it was for the requests it abandoned),
+      // so that every write they held is counted before close() learns that the exporter stopped.
+      if (!workers.awaitIdle(STOP_GRACE_NANOS, false)) {
         DeliveryCounters.log.warn("a HoneyHive export worker was still sending when the exporter stopped");
       }
       workers.stop();
@@ -399,7 +400,7 @@ final class BatchDelivery implements Delivery {
       return;
     }
     if (!eventsOnly) {
-      workers.awaitIdle(Long.MAX_VALUE);
+      workers.awaitIdle(Long.MAX_VALUE, true);
     }
     inFlight = window.size();
     try {

@@ -72,14 +72,20 @@ final class ExportWorkers {
   }
 
   /**
-   * Waits until no worker has a window, at most {@code nanos} and not past an interrupt of the waiting thread (close
-   * abandoning the exporter); returns whether they are all idle.
+   * Waits until no worker is sending a window, at most {@code nanos}; returns whether they are all idle. With
+   * {@code untilInterrupted}, an interrupt of the waiting thread (close abandoning the exporter) ends the wait too;
+   * without, the interrupt is cleared and the wait goes on, so that what the workers send is counted before the
+   * exporter reports that it stopped.
    */
-  boolean awaitIdle(long nanos) {
+  boolean awaitIdle(long nanos, boolean untilInterrupted) {
     long deadline = System.nanoTime() + nanos;
     for (Worker worker : workers) {
       while (worker.window != null) {
-        if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
+        if (System.nanoTime() - deadline > 0) {
+          return false;
+        }
+        if (Thread.interrupted() && untilInterrupted) {
+          Thread.currentThread().interrupt();
           return false;
         }
         LockSupport.parkNanos(this, TimeUnit.MICROSECONDS.toNanos(50));

@@ -56,8 +56,8 @@ public class BatchThroughputBenchmark {
   @Param({"0"})
   public int sinkLatencyMs;
 
-  /** This client's {@code maxConcurrentExports}: its default, 2, unless a run compares. */
-  @Param({"2"})
+  /** This client's {@code maxConcurrentExports}: its default, 4, unless a run compares. */
+  @Param({"4"})
   public int maxConcurrentExports;
 
   /** This client, batched. */
