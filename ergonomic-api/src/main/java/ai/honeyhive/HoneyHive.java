@@ -85,7 +85,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#maxBatchBytes}</td><td>{@code HH_BATCH_BYTES}</td>
  *       <td>4194304 (4 MiB, estimated JSON)</td></tr>
  *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (seconds)</td><td>1 s</td></tr>
- *   <tr><td>{@link Builder#maxConcurrentExports}</td><td>{@code HH_MAX_CONCURRENT_EXPORTS}</td><td>4</td></tr>
+ *   <tr><td>{@link Builder#maxConcurrentExports}</td><td>{@code HH_MAX_CONCURRENT_EXPORTS}</td>
+ *       <td>4 (1 with an {@link Builder#executor})</td></tr>
  *   <tr><td>{@link Builder#closeTimeout}</td><td>{@code HH_CLOSE_TIMEOUT} (seconds)</td><td>10 s</td></tr>
  *   <tr><td>{@link Builder#shutdownHook}</td><td>{@code HH_SHUTDOWN_HOOK}</td><td>true</td></tr>
  *   <tr><td>{@link Builder#deliveryListener}</td><td>none</td><td>none: failures are counted and logged</td></tr>
@@ -476,6 +477,7 @@ public final class HoneyHive implements AutoCloseable {
     private static final int MAX_QUEUE_SIZE = 1 << 24;
     private static final int MAX_BATCH_SIZE = 1000;
     private static final int MAX_CONCURRENT_EXPORTS = 8;
+    private static final int DEFAULT_CONCURRENT_EXPORTS = 4;
 
     String apiKey;
     HttpUrl baseUrl = DEFAULT_BASE_URL;
@@ -504,7 +506,8 @@ public final class HoneyHive implements AutoCloseable {
     int maxBatchSize = 100;
     long maxBatchBytes = 4L * 1024 * 1024;
     Duration maxBatchDelay = Duration.ofSeconds(1);
-    int maxConcurrentExports = 4;
+    /** Null until set: 4, or 1 with an {@link #executor} (whose threads the workers would occupy). */
+    Integer maxConcurrentExports;
     Duration closeTimeout = Duration.ofSeconds(10);
     boolean shutdownHook = true;
     DeliveryListener deliveryListener;
@@ -876,8 +879,9 @@ public final class HoneyHive implements AutoCloseable {
      * events/s into a loopback sink (see the benchmarks). Each session's order is kept whatever the value: a batch
      * holding a session start or an update waits for every batch before it, and is waited for by every batch after
      * it; batches of events only (which do not depend on one another) overlap. With 1, requests are made one at a
-     * time, in queue order. Each request beyond the first runs on a daemon thread of its own, or on the
-     * {@link #executor} when one is given.
+     * time, in queue order. Each request beyond the first runs on a daemon thread of its own, or, when an
+     * {@link #executor} is given, on that executor, where it occupies a thread until close; so with an executor the
+     * default is 1 instead, and a value set here is taken as is.
      *
      * @param maxConcurrentExports from 1 to 8
      * @return this builder
@@ -934,11 +938,13 @@ public final class HoneyHive implements AutoCloseable {
 
     /**
      * Runs the client's background work on {@code executor} instead of the client's own daemon threads: the exporter
-     * (batched mode), which occupies one thread until {@link HoneyHive#close()}, and the asynchronous operations
+     * (batched mode), which occupies one thread until {@link HoneyHive#close()}, its export workers (one more thread
+     * each until close, {@link #maxConcurrentExports} minus one; with an executor and no explicit
+     * {@code maxConcurrentExports}, that is 1, so no worker), and the asynchronous operations
      * ({@link HoneyHive#getEventAsync}, {@link EventSearch#fetchAsync}, {@link EventUpdate#sendAsync}). It must run
      * tasks concurrently: a single thread would be taken by the exporter. {@link HoneyHive#close()} does not shut it
-     * down. Default: a daemon thread for the exporter and up to 4 daemon threads for asynchronous calls, started when
-     * first needed.
+     * down. Default: daemon threads for the exporter and its workers, and up to 4 daemon threads for asynchronous
+     * calls, started when first needed.
      *
      * @param executor the executor
      * @return this builder
@@ -1032,7 +1038,8 @@ public final class HoneyHive implements AutoCloseable {
 
     BatchDelivery.Settings batchSettings() {
       return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
-          queueFullPolicy, blockTimeout, closeTimeout, maxConcurrentExports);
+          queueFullPolicy, blockTimeout, closeTimeout,
+          maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS);
     }
 
     private static Proxy parseProxy(String value) {

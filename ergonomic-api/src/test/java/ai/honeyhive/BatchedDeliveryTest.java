@@ -857,6 +857,39 @@ class BatchedDeliveryTest {
   }
 
   @Test
+  void onACallerSuppliedExecutorExportWorkersRunOnlyWhenAskedForAndEndAtClose() throws Exception {
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "mine");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      client(builder -> builder.executor(executor).maxBatchSize(2));
+      sink.hold();
+      logTools(hh.attachSession(UUID.randomUUID().toString()), 4);
+      sink.awaitHeld(1);
+      Thread.sleep(200); // Time enough for a second request, were a worker running by default.
+      assertThat(sink.requests()).hasSize(1);
+      sink.release();
+      hh.close();
+
+      client(builder -> builder.executor(executor).maxBatchSize(2).maxConcurrentExports(3));
+      Thread.sleep(100); // A worker takes batches once the executor runs it; let it start.
+      sink.hold();
+      logTools(hh.attachSession(UUID.randomUUID().toString()), 6);
+      sink.awaitHeld(4); // three more: one from the exporter, two from workers on the executor
+      sink.release();
+      assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(6, 0, 0, 0));
+      hh.close();
+
+      executor.shutdown();
+      assertThat(executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
   void aDisabledClientQueuesNothing() {
     Set<Thread> exportersBefore = new HashSet<>(Thread.getAllStackTraces().keySet());
     hh = HoneyHive.builder().enabled(false).baseUrl(mock.server.url("/").toString()).build();
