@@ -14,18 +14,30 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class IdList {
   private static final int FIRST_CHUNK = 16;
-  private static final int MAX_CHUNKS = 20;
+  private static final int MAX_CHUNKS = 13;
+  /**
+   * The most ids a list keeps: 131,056, about 6 MB of UUIDs, and a {@code children_ids} of 4.8 MB of JSON; more would
+   * only make the parent's final request too large to be accepted. Children past it still name their parent in
+   * {@code parent_id}, which is how HoneyHive builds the tree.
+   */
+  static final int MAX_IDS = FIRST_CHUNK * ((1 << MAX_CHUNKS) - 1);
 
   private final AtomicLong size = new AtomicLong();
   private final AtomicReferenceArray<AtomicReferenceArray<UUID>> chunks = new AtomicReferenceArray<>(MAX_CHUNKS);
 
-  void add(UUID id) {
+  /**
+   * Adds {@code id}, unless the list holds {@link #MAX_IDS} already.
+   *
+   * @return true when this add was the first one refused: the caller warns once
+   */
+  boolean add(UUID id) {
     long index = size.getAndIncrement();
     int chunk = chunkOf(index);
     if (chunk >= MAX_CHUNKS) {
-      return; // Over 16 million children: beyond anything HoneyHive would accept in children_ids.
+      return index == MAX_IDS;
     }
     chunk(chunk).set((int) (index - startOf(chunk)), id);
+    return false;
   }
 
   /**

@@ -126,7 +126,10 @@ public final class Session extends EventScope {
 
   @Override
   void adopt(UUID child) {
-    children.add(child);
+    if (children.add(child)) {
+      DeliveryCounters.log.warn("session {} has more than {} children; the ids of later ones are left out of its"
+          + " children_ids (they still name it as their parent)", sessionId, IdList.MAX_IDS);
+    }
   }
 
   @Override

@@ -36,6 +36,8 @@ public final class Span extends EventScope implements AutoCloseable {
   private final long startNanos;
   private final EventDraft draft;
   private final List<UUID> children = new ArrayList<>();
+  /** Whether {@link #children} reached {@link IdList#MAX_IDS}; guarded by {@code draft}. */
+  private boolean childrenCapped;
   private boolean closed;
 
   Span(Client client, EventScope parent, EventType type, String name, UUID eventId, EventDraft draft,
@@ -197,8 +199,15 @@ public final class Span extends EventScope implements AutoCloseable {
   @Override
   void adopt(UUID child) {
     synchronized (draft) {
-      if (!closed) {
+      if (closed) {
+        return;
+      }
+      if (children.size() < IdList.MAX_IDS) {
         children.add(child);
+      } else if (children.size() == IdList.MAX_IDS && !childrenCapped) {
+        childrenCapped = true;
+        log.warn("span {} has more than {} children; the ids of later ones are left out of its children_ids"
+            + " (they still name it as their parent)", eventId, IdList.MAX_IDS);
       }
     }
   }
