@@ -831,13 +831,18 @@ class BatchedDeliveryTest {
     assertThat(exporters).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
   }
 
-  @Test
-  void aCallerSuppliedExecutorRunsTheExporterAndTheAsynchronousCalls() throws Exception {
-    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+  /** An application's own thread pool, as a caller would hand it to {@link HoneyHive.Builder#executor}. */
+  private static java.util.concurrent.ExecutorService callersExecutor() {
+    return java.util.concurrent.Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "mine");
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  @Test
+  void aCallerSuppliedExecutorRunsTheExporterAndTheAsynchronousCalls() throws Exception {
+    java.util.concurrent.ExecutorService executor = callersExecutor();
     try {
       client(builder -> builder.executor(executor));
       Session session = hh.attachSession(UUID.randomUUID().toString());
@@ -858,11 +863,7 @@ class BatchedDeliveryTest {
 
   @Test
   void onACallerSuppliedExecutorExportWorkersRunOnlyWhenAskedForAndEndAtClose() throws Exception {
-    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "mine");
-      thread.setDaemon(true);
-      return thread;
-    });
+    java.util.concurrent.ExecutorService executor = callersExecutor();
     try {
       client(builder -> builder.executor(executor).maxBatchSize(2));
       sink.hold();
