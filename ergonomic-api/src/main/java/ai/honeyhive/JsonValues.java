@@ -223,51 +223,12 @@ final class JsonValues {
    * Estimates the size of {@code value} written as JSON, for the delivery queue's byte bound, in one walk that
    * allocates nothing: a string counts its characters plus quotes (so escapes and multi-byte UTF-8 are undercounted:
    * text outside ASCII takes up to 3 bytes a character), a number 8, a boolean 5, null 4, and maps and lists their
-   * entries plus punctuation. Other values (enums, types Moshi has adapters for) count 16.
+   * entries plus punctuation. Other values (enums, types Moshi has adapters for) count 16, as does a value that can no
+   * longer be written (changed since it was checked).
    */
   static long estimate(Object value) {
-    return estimate(value, 0);
-  }
-
-  private static long estimate(Object value, int depth) {
-    if (value == null || depth > MAX_DEPTH) {
-      return 4;
-    }
-    if (value instanceof String) {
-      return ((String) value).length() + 2;
-    }
-    if (value instanceof Number) {
-      return 8;
-    }
-    if (value instanceof Boolean) {
-      return 5;
-    }
-    if (value instanceof Map) {
-      long size = 2;
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        Object key = entry.getKey();
-        size += (key instanceof String ? ((String) key).length() : 8) + 4 + estimate(entry.getValue(), depth + 1);
-      }
-      return size;
-    }
-    if (value instanceof Collection) {
-      long size = 2;
-      for (Object element : (Collection<?>) value) {
-        size += estimate(element, depth + 1) + 1;
-      }
-      return size;
-    }
-    if (value instanceof Object[]) {
-      long size = 2;
-      for (Object element : (Object[]) value) {
-        size += estimate(element, depth + 1) + 1;
-      }
-      return size;
-    }
-    if (value.getClass().isArray()) {
-      return 2 + 9L * Array.getLength(value);
-    }
-    return 16;
+    long size = sizeIfWritable(value, 0);
+    return size < 0 ? 16 : size;
   }
 
   private static void checkNumber(String path, Number number) {
