@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * A growable byte array that JSON values are encoded into, producing exactly the bytes Moshi's own writer would for
@@ -82,6 +83,7 @@ final class JsonBytes {
   private final byte[][] cachedJson = new byte[STRING_CACHE_SIZE][];
   private final long[] cachedDoubleBits = new long[DOUBLE_CACHE_SIZE];
   private final byte[][] cachedDoubles = new byte[DOUBLE_CACHE_SIZE][];
+  private final EntryWriter[] entryWriters = new EntryWriter[MAX_DEPTH + 1];
   private byte[] bytes = new byte[2048];
   private int size;
   private boolean serializeNulls;
@@ -262,13 +264,32 @@ final class JsonBytes {
   private void map(Map<?, ?> map, int depth) {
     checkDepth(depth);
     writeByte('{');
-    boolean first = true;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      Object value = entry.getValue();
+    // forEach, not an iterator: one call per map on whatever Map class the caller used, instead of four calls per
+    // entry (hasNext, next, getKey, getValue), each a lookup on the map's or entry's class.
+    EntryWriter entries = entryWriters[depth];
+    if (entries == null) {
+      entries = entryWriters[depth] = new EntryWriter(depth);
+    }
+    entries.first = true;
+    map.forEach(entries);
+    writeByte('}');
+  }
+
+  /** Writes the entries of one map, for {@link Map#forEach}; one per nesting depth, reused. */
+  private final class EntryWriter implements BiConsumer<Object, Object> {
+    private final int depth;
+    boolean first;
+
+    EntryWriter(int depth) {
+      this.depth = depth;
+    }
+
+    @Override
+    public void accept(Object key, Object value) {
       if (value == null && !serializeNulls) {
-        continue;
+        return;
       }
-      String name = name(entry.getKey());
+      String name = name(key);
       if (!first) {
         writeByte(',');
       }
@@ -277,7 +298,6 @@ final class JsonBytes {
       writeByte(':');
       nullableValue(value, depth);
     }
-    writeByte('}');
   }
 
   /** The JSON name of a map key: a string as is, a number as Moshi writes it; anything else fails, as in Moshi. */
