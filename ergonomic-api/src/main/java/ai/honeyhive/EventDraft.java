@@ -3,7 +3,6 @@ package ai.honeyhive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +28,7 @@ final class EventDraft {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private final Map<String, Object>[] maps = new Map[Field.values().length];
+  private final FieldMap[] maps = new FieldMap[Field.values().length];
   String error;
   String source;
   UUID eventId;
@@ -39,6 +37,8 @@ final class EventDraft {
   Duration duration;
   /** The estimated JSON size of the entries of {@link #maps}. */
   private long estimatedBytes;
+  /** The estimated JSON size of the entries {@link #putAll} has checked so far. */
+  private long checkedBytes;
   /** Whether a wire event made by {@link #toWire} still refers to {@link #maps}. */
   private boolean shared;
 
@@ -47,7 +47,7 @@ final class EventDraft {
   EventDraft(EventDraft other) {
     for (int i = 0; i < maps.length; i++) {
       if (other.maps[i] != null) {
-        maps[i] = new LinkedHashMap<>(other.maps[i]);
+        maps[i] = new FieldMap(other.maps[i]);
       }
     }
     estimatedBytes = other.estimatedBytes;
@@ -67,17 +67,17 @@ final class EventDraft {
     if (values == null) {
       throw new NullPointerException(field.argumentName + " == null");
     }
-    long added = 0;
-    for (Map.Entry<String, ?> entry : values.entrySet()) {
-      if (entry.getKey() == null) {
+    // forEach rather than entrySet(): Map.of's maps make an entry object per entry for an iterator.
+    checkedBytes = 0;
+    values.forEach((key, value) -> {
+      if (key == null) {
         throw new NullPointerException(field.argumentName + " has a null key");
       }
-      added += JsonValues.check(field.argumentName, entry.getKey(), entry.getValue());
-    }
-    Map<String, Object> map = map(field);
-    for (Map.Entry<String, ?> entry : values.entrySet()) {
-      putCounted(map, entry.getKey(), entry.getValue());
-    }
+      checkedBytes += JsonValues.check(field.argumentName, key, value);
+    });
+    long added = checkedBytes;
+    FieldMap map = map(field);
+    values.forEach((key, value) -> putCounted(map, key, value));
     estimatedBytes += added;
   }
 
@@ -89,7 +89,7 @@ final class EventDraft {
   }
 
   /** Puts an entry, taking the one it replaces (if any) out of the estimate; one lookup either way. */
-  private void putCounted(Map<String, Object> map, String key, Object value) {
+  private void putCounted(FieldMap map, String key, Object value) {
     int size = map.size();
     Object replaced = map.put(key, value);
     if (map.size() == size) {
@@ -105,18 +105,18 @@ final class EventDraft {
     return estimatedBytes + (error == null ? 0 : error.length() + 12) + (source == null ? 0 : source.length() + 12);
   }
 
-  Map<String, Object> map(Field field) {
+  FieldMap map(Field field) {
     if (shared) {
       for (int i = 0; i < maps.length; i++) {
         if (maps[i] != null) {
-          maps[i] = new LinkedHashMap<>(maps[i]);
+          maps[i] = new FieldMap(maps[i]);
         }
       }
       shared = false;
     }
-    Map<String, Object> map = maps[field.ordinal()];
+    FieldMap map = maps[field.ordinal()];
     if (map == null) {
-      map = new LinkedHashMap<>();
+      map = new FieldMap();
       maps[field.ordinal()] = map;
     }
     return map;
