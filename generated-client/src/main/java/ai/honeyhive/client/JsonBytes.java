@@ -35,6 +35,10 @@ final class JsonBytes {
   /** Reads eight bytes of an array as one {@code long}, to check them at once. */
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final byte[] HEX_DIGITS = asciiBytes("0123456789abcdef");
+  /** The two hex digits of every byte, 00 to ff, one after the other. */
+  private static final byte[] HEX_PAIRS = new byte[512];
+  /** The two decimal digits of every number from 00 to 99, one after the other. */
+  private static final byte[] DECIMAL_PAIRS = new byte[200];
   private static final byte[] NULL = asciiBytes("null");
   private static final byte[] TRUE = asciiBytes("true");
   private static final byte[] FALSE = asciiBytes("false");
@@ -54,6 +58,14 @@ final class JsonBytes {
     ESCAPES['\f'] = asciiBytes("\\f");
     for (int c = 0; c < 128; c++) {
       NEEDS_LOOK[c] = ESCAPES[c] != null;
+    }
+    for (int b = 0; b < 256; b++) {
+      HEX_PAIRS[2 * b] = HEX_DIGITS[b >>> 4];
+      HEX_PAIRS[2 * b + 1] = HEX_DIGITS[b & 0xF];
+    }
+    for (int n = 0; n < 100; n++) {
+      DECIMAL_PAIRS[2 * n] = (byte) ('0' + n / 10);
+      DECIMAL_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
     }
     NEEDS_LOOK[0xE2] = true; // The first byte of U+2028 and U+2029 (E2 80 A8, E2 80 A9), which Moshi escapes.
   }
@@ -198,11 +210,13 @@ final class JsonBytes {
     size += 38;
   }
 
-  /** Writes the low {@code digits} hex digits of {@code value}, lower case, at {@code at}. */
+  /** Writes the low {@code digits} hex digits of {@code value} (an even count), lower case, at {@code at}. */
   private void hex(long value, int at, int digits) {
-    for (int i = at + digits - 1; i >= at; i--) {
-      bytes[i] = HEX_DIGITS[(int) (value & 0xF)];
-      value >>>= 4;
+    for (int i = at + digits - 2; i >= at; i -= 2) {
+      int pair = 2 * (int) (value & 0xFF); // Two digits a step, from a table of all 256 bytes.
+      bytes[i] = HEX_PAIRS[pair];
+      bytes[i + 1] = HEX_PAIRS[pair + 1];
+      value >>>= 8;
     }
   }
 
@@ -216,18 +230,36 @@ final class JsonBytes {
       writeByte('-');
       number = -number;
     }
-    int digits = 1;
-    for (long rest = number / 10; rest != 0; rest /= 10) {
-      digits++;
-    }
+    int digits = digitCount(number);
     if (size + digits > bytes.length) {
       grow(digits);
     }
-    for (int at = size + digits - 1; at >= size; at--) {
-      bytes[at] = (byte) ('0' + number % 10);
-      number /= 10;
+    int at = size + digits;
+    while (number >= 100) { // Two digits a division, from a table of 00 to 99.
+      int pair = 2 * (int) (number % 100);
+      number /= 100;
+      bytes[--at] = DECIMAL_PAIRS[pair + 1];
+      bytes[--at] = DECIMAL_PAIRS[pair];
+    }
+    if (number >= 10) {
+      bytes[--at] = DECIMAL_PAIRS[2 * (int) number + 1];
+      bytes[--at] = DECIMAL_PAIRS[2 * (int) number];
+    } else {
+      bytes[--at] = (byte) ('0' + number);
     }
     size += digits;
+  }
+
+  /** How many decimal digits {@code number}, not negative, has: compared with powers of ten, no division. */
+  private static int digitCount(long number) {
+    long power = 10;
+    for (int digits = 1; digits < 19; digits++) {
+      if (number < power) {
+        return digits;
+      }
+      power *= 10;
+    }
+    return 19;
   }
 
   /** Writes {@code number} as {@link Double#toString(double)} does, which is what Moshi writes. */

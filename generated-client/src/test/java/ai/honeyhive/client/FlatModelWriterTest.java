@@ -67,6 +67,34 @@ class FlatModelWriterTest {
   }
 
   @Test
+  void integersOfEveryLengthAndUuidsOfEveryDigitAreWrittenAsMoshiWritesThem() {
+    // Random longs are nearly all 18 or 19 digits long: here every length, and each side of every power of ten.
+    Random random = new Random(11);
+    List<Object> numbers = new ArrayList<>(List.of(Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, 0L, -0L));
+    long power = 1;
+    for (int digits = 1; digits <= 19; digits++) {
+      for (long number : new long[] {power - 1, power, power + 1, power + random.nextInt(1000)}) {
+        numbers.add(number);
+        numbers.add(-number);
+      }
+      numbers.add((int) Math.min(Integer.MAX_VALUE, power));
+      power = digits < 19 ? power * 10 : power;
+    }
+    List<Object> ids = new ArrayList<>(List.of(new UUID(0, 0), new UUID(-1, -1),
+        new UUID(0x0123456789abcdefL, 0xfedcba9876543210L), new UUID(0x00ff00ff00ff00ffL, 0x0f0f0f0f0f0f0f0fL)));
+    for (int i = 0; i < 200; i++) {
+      ids.add(new UUID(random.nextLong(), random.nextLong()));
+    }
+    Event event = new Event().eventId(new UUID(0xa0b0c0d0e0f00102L, 0x030405060708090aL)).startTime(1795260878843L)
+        .endTime(-7L).putMetadataItem("numbers", numbers).putMetadataItem("ids", ids);
+
+    assertSameJson(Event.class, event);
+    assertThat(FLAT.adapter(Event.class).toJson(event))
+        .contains("\"event_id\":\"a0b0c0d0-e0f0-0102-0304-05060708090a\"", "\"start_time\":1795260878843",
+            "\"end_time\":-7", "-9223372036854775808,9223372036854775807,-9223372036854775807,0,0,0,0,1,-1,2,-2,");
+  }
+
+  @Test
   void anEmptyModelIsAnEmptyObject() {
     assertThat(FLAT.adapter(Event.class).toJson(new Event())).isEqualTo("{}");
   }
