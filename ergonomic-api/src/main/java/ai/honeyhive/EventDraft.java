@@ -3,6 +3,7 @@ package ai.honeyhive;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +38,6 @@ final class EventDraft {
   Duration duration;
   /** The estimated JSON size of the entries of {@link #maps}. */
   private long estimatedBytes;
-  /** The estimated JSON size of the entries {@link #putAll} has checked so far. */
-  private long checkedBytes;
   /** Whether a wire event made by {@link #toWire} still refers to {@link #maps}. */
   private boolean shared;
 
@@ -67,17 +66,28 @@ final class EventDraft {
     if (values == null) {
       throw new NullPointerException(field.argumentName + " == null");
     }
-    // forEach rather than entrySet(): Map.of's maps make an entry object per entry for an iterator.
-    checkedBytes = 0;
-    values.forEach((key, value) -> {
+    // One walk over the caller's map, checking each entry and keeping it; they are added once all passed.
+    Object[] entries = new Object[2 * values.size()];
+    int length = 0;
+    long added = 0;
+    for (Map.Entry<String, ?> entry : values.entrySet()) {
+      String key = entry.getKey();
       if (key == null) {
         throw new NullPointerException(field.argumentName + " has a null key");
       }
-      checkedBytes += JsonValues.check(field.argumentName, key, value);
-    });
-    long added = checkedBytes;
+      Object value = entry.getValue();
+      added += JsonValues.check(field.argumentName, key, value);
+      if (length == entries.length) {
+        entries = Arrays.copyOf(entries, 2 * length + 2); // The map grew while being walked.
+      }
+      entries[length++] = key;
+      entries[length++] = value;
+    }
     FieldMap map = map(field);
-    values.forEach((key, value) -> putCounted(map, key, value));
+    map.ensureCapacity(map.size() + length / 2);
+    for (int i = 0; i < length; i += 2) {
+      putCounted(map, (String) entries[i], entries[i + 1]);
+    }
     estimatedBytes += added;
   }
 

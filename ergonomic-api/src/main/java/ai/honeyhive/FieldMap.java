@@ -46,6 +46,13 @@ final class FieldMap extends AbstractMap<String, Object> {
     map.forEach(this::put);
   }
 
+  /** Makes room for {@code entries} entries in all, so that adding up to that many does not grow the array. */
+  void ensureCapacity(int entries) {
+    if (2 * entries > this.entries.length) {
+      this.entries = Arrays.copyOf(this.entries, 2 * entries);
+    }
+  }
+
   @Override
   public int size() {
     return size;

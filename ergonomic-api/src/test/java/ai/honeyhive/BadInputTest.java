@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,24 @@ class BadInputTest {
     assertThatThrownBy(() -> session.tool("t").outputs(Map.of("table", nested)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("outputs.table has a key that is not a string");
+  }
+
+  @Test
+  void aMapWithOneBadValueAddsNoneOfItsEntries() {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("good", 1);
+    metadata.put("bad", Double.NaN);
+    metadata.put("also good", "x");
+    EventBuilder tool = session.tool("t").inputs(Map.of("q", "x"));
+
+    assertThatThrownBy(() -> tool.metadata(metadata)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("metadata.bad must be a finite number, but was NaN");
+    mock.enqueueOk();
+    tool.log();
+
+    List<Map<String, Object>> sent = mock.drainBodies();
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)).containsKey("inputs").doesNotContainKey("metadata");
   }
 
   @Test

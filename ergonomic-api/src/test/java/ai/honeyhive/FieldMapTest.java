@@ -30,6 +30,9 @@ class FieldMapTest {
         // Fresh strings: equal keys are not the same instance, as when a caller builds them.
         String key = new String(keys.get(random.nextInt(keys.size())));
         Object value = random.nextInt(5) == 0 ? null : random.nextInt(1000);
+        if (random.nextInt(10) == 0) {
+          map.ensureCapacity(random.nextInt(2 * FieldMap.SCAN_LIMIT)); // Growing early changes nothing else.
+        }
         assertThat(map.put(key, value)).isEqualTo(expected.put(key, value));
         String probe = new String(keys.get(random.nextInt(keys.size())));
         assertThat(map.get(probe)).isEqualTo(expected.get(probe));
