@@ -31,10 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * One loop, on a daemon thread of its own or on the caller-supplied executor. It sleeps until a batch is due: the
  * queue holds {@code maxBatchSize} writes or {@code maxBatchBytes}, {@code maxBatchDelay} passed since the last
  * export, a flush waits, or the client closes. Then it takes up to a batch (by count and by estimated bytes) and sends
- * it, keeping each session's order; the queue keeps filling meanwhile. A window of events only may go to an idle
- * {@link ExportWorkers worker} instead (up to {@code maxConcurrentExports} requests at once), and the exporter goes on
- * to the next; a window with a session start or an update waits for the workers, so each session's writes stay in
- * order.
+ * it, keeping each session's order; the queue keeps filling meanwhile. With {@code maxConcurrentExports} above 1, a
+ * window of events only goes to an idle {@link ExportWorkers worker} instead (one of {@code maxConcurrentExports}), the
+ * exporter waiting for one to finish if all are busy, and goes on to the next; a window with a session start or an
+ * update waits for the workers and is sent by the exporter, so each session's writes stay in order.
  *
  * <h2>Flush and close</h2>
  * The exporter publishes a watermark: every write at a queue position below it has ended (windows end out of order
@@ -52,6 +52,8 @@ final class BatchDelivery implements Delivery {
   /** How long a writer blocked by {@link QueueFullPolicy#BLOCK} sleeps between looks at the queue. */
   private static final long BLOCK_POLL_NANOS = 100_000;
   /** How long close waits for the exporter to notice that it was cancelled, after the deadline. */
+  /** How long the exporter parks between looks for an idle worker, should a worker's wake-up be missed. */
+  private static final long HAND_OFF_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final AtomicLong THREAD_NUMBERS = new AtomicLong();
 
@@ -79,6 +81,9 @@ final class BatchDelivery implements Delivery {
   private final AtomicLong flushTarget = new AtomicLong();
   /** How many writes the exporter's own thread is sending. */
   private volatile int inFlight;
+  /** The writes and bytes of the window the exporter holds while it waits for an idle worker. */
+  private volatile int waiting;
+  private volatile long waitingBytes;
   private final ExportWorkers workers;
   /** The sequence number of the next window; exporter thread only. */
   private long nextWindow;
@@ -113,8 +118,10 @@ final class BatchDelivery implements Delivery {
     this.blockTimeoutNanos = settings.blockTimeout.toNanos();
     this.closeTimeoutNanos = settings.closeTimeout.toNanos();
     String threadName = "honeyhive-exporter-" + THREAD_NUMBERS.incrementAndGet();
-    this.workers = new ExportWorkers(settings.maxConcurrentExports - 1, sender, this::windowEnded, executor,
-        threadName);
+    // One request at a time: the exporter sends them itself. More: workers send every batch of events, and the
+    // exporter only cuts the batches and hands them over, so it is never busy sending while a worker idles.
+    int workerCount = settings.maxConcurrentExports == 1 ? 0 : settings.maxConcurrentExports;
+    this.workers = new ExportWorkers(workerCount, sender, this::windowEnded, executor, threadName);
     if (executor == null) {
       Thread thread = new Thread(this::runExporter, threadName);
       thread.setDaemon(true);
@@ -357,7 +364,7 @@ final class BatchDelivery implements Delivery {
       long ended = carry != null ? carryPosition : queue.head();
       long sequence = nextWindow++;
       if (!window.isEmpty()) {
-        sendWindow(window, sequence, ended);
+        sendWindow(window, bytes, sequence, ended);
       } else {
         if (flushing && ended < flushTarget.get()) {
           Thread.yield(); // A writer claimed a position and is storing its write: a matter of nanoseconds.
@@ -387,7 +394,7 @@ final class BatchDelivery implements Delivery {
    * with a session start or an update first waits for the workers' windows to end, so that each session's writes keep
    * their order; windows of events only do not depend on one another.
    */
-  private void sendWindow(List<Object> window, long sequence, long ended) {
+  private void sendWindow(List<Object> window, long bytes, long sequence, long ended) {
     boolean eventsOnly = true;
     for (Object item : window) {
       if (item instanceof Write) {
@@ -395,7 +402,7 @@ final class BatchDelivery implements Delivery {
         break;
       }
     }
-    if (eventsOnly && workers.offer(new ArrayList<>(window), sequence, ended)) {
+    if (eventsOnly && handOff(window, bytes, sequence, ended)) {
       window.clear();
       return;
     }
@@ -410,6 +417,32 @@ final class BatchDelivery implements Delivery {
       inFlight = 0;
     }
     windowEnded(sequence, ended);
+  }
+
+  /**
+   * Hands a window of events to a worker, waiting for one to become idle when all are sending (a worker's end wakes
+   * this thread). Returns false, keeping the window for this thread to send, when no worker runs or the client is
+   * closing.
+   */
+  private boolean handOff(List<Object> window, long bytes, long sequence, long ended) {
+    List<Object> copy = new ArrayList<>(window);
+    if (workers.offer(copy, sequence, ended)) {
+      return true;
+    }
+    waitingBytes = bytes; // Still queued, for stats(), while it waits for a worker.
+    waiting = window.size();
+    try {
+      while (!workers.offer(copy, sequence, ended)) {
+        if (!workers.anyRunning() || stopRequested || Thread.currentThread().isInterrupted()) {
+          return false;
+        }
+        LockSupport.parkNanos(this, HAND_OFF_WAIT_NANOS);
+      }
+      return true;
+    } finally {
+      waiting = 0;
+      waitingBytes = 0;
+    }
   }
 
   /**
@@ -483,7 +516,7 @@ final class BatchDelivery implements Delivery {
 
   @Override
   public DeliveryStats stats() {
-    return new DeliveryStats(queue.size(), queue.bytes(), inFlight + workers.inFlight(), counters.sent.sum(), counters.failed.sum(),
+    return new DeliveryStats(queue.size() + waiting, queue.bytes() + waitingBytes, inFlight + workers.inFlight(), counters.sent.sum(), counters.failed.sum(),
         counters.dropped.sum(), counters.retried.sum(), counters.lastError());
   }
 

@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The threads that send windows of events beside the exporter's own, so that the encoding and sending of one batch
- * overlaps another's (see {@link HoneyHive.Builder#maxConcurrentExports}). Each worker takes one window at a time
- * from the exporter and reports its end to {@link Ended}; it never decides what to send.
+ * The threads that send windows of events when more than one request may be in flight, so that the encoding and
+ * sending of one batch overlaps another's (see {@link HoneyHive.Builder#maxConcurrentExports}); the exporter then
+ * only cuts the windows and hands them over. Each worker takes one window at a time from the exporter and reports its
+ * end to {@link Ended}; it never decides what to send.
  *
  * <p>A worker counts as available only once its loop runs, so an executor that never runs the task (or rejects it)
  * leaves the exporter sending alone instead of waiting.
@@ -55,6 +56,16 @@ final class ExportWorkers {
   boolean offer(List<Object> window, long sequence, long end) {
     for (Worker worker : workers) {
       if (worker.tryTake(window, sequence, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any worker's loop runs: one that never started (an executor that did not run it) takes no window. */
+  boolean anyRunning() {
+    for (Worker worker : workers) {
+      if (worker.thread != null) {
         return true;
       }
     }

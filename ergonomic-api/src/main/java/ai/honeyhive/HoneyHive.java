@@ -875,13 +875,13 @@ public final class HoneyHive implements AutoCloseable {
      * Sets how many batch requests may be in flight at once. Default value is 4. Against a remote endpoint each
      * request waits a round trip, so one at a time caps throughput at {@code maxBatchSize} events per round trip (100
      * events per 50 ms is 2,000 events/s); four in flight quadruple that. Locally, encoding one batch while others are
-     * on the wire keeps every core busy: on 2 cores, 1, 2 and 4 gave about 306,000, 461,000 and 523,000 ten-field
-     * events/s into a loopback sink (see the benchmarks). Each session's order is kept whatever the value: a batch
-     * holding a session start or an update waits for every batch before it, and is waited for by every batch after
-     * it; batches of events only (which do not depend on one another) overlap. With 1, requests are made one at a
-     * time, in queue order. Each request beyond the first runs on a daemon thread of its own, or, when an
-     * {@link #executor} is given, on that executor, where it occupies a thread until close; so with an executor the
-     * default is 1 instead, and a value set here is taken as is.
+     * on the wire keeps every core busy (see the benchmarks). Each session's order is kept whatever the value: a
+     * batch holding a session start or an update waits for every batch before it, and is waited for by every batch
+     * after it; batches of events only (which do not depend on one another) overlap. With 1, the exporter thread
+     * makes the requests itself, one at a time, in queue order. With more, that many worker threads send the batches
+     * of events and the exporter only cuts and hands them over; they are daemon threads of their own, or, when an
+     * {@link #executor} is given, tasks on that executor, each occupying a thread until close; so with an executor
+     * the default is 1 instead, and a value set here is taken as is.
      *
      * @param maxConcurrentExports from 1 to 8
      * @return this builder

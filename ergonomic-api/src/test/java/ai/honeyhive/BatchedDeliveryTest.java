@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -280,6 +283,40 @@ class BatchedDeliveryTest {
     assertThat(hh.stats().queued()).isEqualTo(2);
     sink.release();
     assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(10, 0, 0, 0));
+    ids.forEach(id -> assertThat(sink.acceptedCount(id)).isEqualTo(1));
+  }
+
+  /**
+   * With more than one export allowed, workers send every batch of events and the exporter only hands them over: a
+   * batch waiting for a worker goes to the first one that ends, not behind a request of the exporter's own.
+   */
+  @Test
+  void aBatchWaitingForAWorkerGoesToTheFirstOneThatEnds() throws InterruptedException {
+    CountDownLatch first = new CountDownLatch(1);
+    CountDownLatch second = new CountDownLatch(1);
+    AtomicInteger arrivals = new AtomicInteger();
+    sink.respondWith(request -> {
+      int arrival = arrivals.incrementAndGet();
+      try {
+        if (arrival <= 2) {
+          (arrival == 1 ? first : second).await(30, TimeUnit.SECONDS); // Longer than awaitRequests waits.
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+    client(builder -> builder.maxBatchSize(2).maxConcurrentExports(2));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+
+    List<String> ids = logTools(session, 6);
+    awaitRequests(2);
+    first.countDown();
+
+    awaitRequests(3); // While the second request is still unanswered.
+    assertThat(second.getCount()).isEqualTo(1);
+    second.countDown();
+    assertThat(hh.flush(WAIT)).isEqualTo(new DeliveryReport(6, 0, 0, 0));
     ids.forEach(id -> assertThat(sink.acceptedCount(id)).isEqualTo(1));
   }
 
