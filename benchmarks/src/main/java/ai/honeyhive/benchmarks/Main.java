@@ -81,20 +81,24 @@ public final class Main {
       long started = System.nanoTime();
       String loadBefore = loadAverage();
       String settings = quick ? "-f 1 -wi 1 -w 1s -i 2 -r 1s"
-          : "-f 1 -wi 2 -w 2s -i 3 -r 3s (caller cost: -wi 4, -prof gc; throughput: -wi 3 -w 3s)";
+          : "-f 1 -wi 2 -w 2s -i 3 -r 3s (caller cost: -wi 4, -prof gc; throughput: -wi 6 -w 3s -i 4)";
 
       // Four warmup iterations here: paced callers make fewer calls per second, and with two the first measured
       // iteration of the ten-field event still had a slow mode (2 to 3 µs in 20% of calls) that later ones had not.
       Collection<RunResult> caller = new Runner(options("\\.CallerCostBenchmark\\.", "jmh-caller-cost.json")
           .warmupIterations(quick ? 1 : 4).addProfiler(GCProfiler.class).build()).run();
-      // Throughput: three warmup iterations of 3 s, since the exporter threads' code (JSON writing) compiles later
-      // than the caller's; with two of 2 s the first measured iteration still ran 10 to 15% slow.
+      // Throughput: six warmup iterations of 3 s and four measured ones. Every strategy's score still climbs for
+      // about 18 s (the exporters' code, the OpenTelemetry SDK's and OkHttp's compile late, on cores shared with the
+      // work): in runs without warmup, the batched ten-field score went 211k, 425k, 464k, 460k, 495k, 506k, 510k events/s
+      // over its first seven 3 s iterations, OpenTelemetry's 182k to 342k, the synchronous one 6.8k to 10.0k.
       Collection<RunResult> throughput = new Runner(
           options("\\.(Sync|Batch)ThroughputBenchmark\\.", "jmh-throughput.json")
-              .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 3)).build()).run();
+              .warmupIterations(quick ? 1 : 6).warmupTime(TimeValue.seconds(quick ? 1 : 3))
+              .measurementIterations(quick ? 2 : 4).build()).run();
       Collection<RunResult> latency = new Runner(
           options("\\.(Sync|Batch)ThroughputBenchmark\\.", "jmh-throughput-2ms.json")
-              .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 3))
+              .warmupIterations(quick ? 1 : 6).warmupTime(TimeValue.seconds(quick ? 1 : 3))
+              .measurementIterations(quick ? 2 : 4)
               .param("sinkLatencyMs", "2").param("event", "tenField").param("batchSize", "512").build()).run();
       Map<String, String> allocation = harness(CallerAllocation.class, "-Xmx1g");
       Map<String, String> heap = harness(QueuedHeap.class, "-Xmx2g");
