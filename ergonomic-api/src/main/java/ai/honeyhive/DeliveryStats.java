@@ -30,7 +30,9 @@ public final class DeliveryStats {
   }
 
   /**
-   * Returns how many writes wait in the queue. Always 0 in the {@link DeliveryMode#SYNCHRONOUS} mode.
+   * Returns how many writes wait to be sent: those in the queue, and a batch the exporter has cut and holds for the
+   * next free export worker (so up to one batch beyond {@link HoneyHive.Builder#maxQueueSize}). Always 0 in the
+   * {@link DeliveryMode#SYNCHRONOUS} mode.
    *
    * @return the number of queued writes
    */
@@ -39,8 +41,8 @@ public final class DeliveryStats {
   }
 
   /**
-   * Returns the estimated JSON size of the queued writes, the measure {@link HoneyHive.Builder#maxQueueBytes}
-   * bounds.
+   * Returns the estimated JSON size of the queued writes (see {@link #queued}), the measure
+   * {@link HoneyHive.Builder#maxQueueBytes} bounds for the queue itself.
    *
    * @return the estimated bytes queued
    */
