@@ -226,10 +226,14 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
       throw new IllegalArgumentException("endTime (" + draft.endTime + ") is before startTime (" + draft.startTime + ")");
     }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
-    client.send(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(), start, end,
-        client.defaultSource), draft.estimatedBytes());
-    // Only an event that was sent (or queued) becomes a child: a synchronous send that threw is not one.
-    parent.adopt(id);
+    boolean delivered = client.send(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(),
+        start, end, client.defaultSource), draft.estimatedBytes());
+    // Only an event that was sent or queued becomes a child: one dropped at once (a full queue, a closed client) or
+    // whose synchronous send threw is not listed in its parent's children_ids, which would name an event that never
+    // arrives.
+    if (delivered) {
+      parent.adopt(id);
+    }
     return id.toString();
   }
 

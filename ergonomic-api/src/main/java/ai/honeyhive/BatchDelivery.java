@@ -164,12 +164,12 @@ final class BatchDelivery implements Delivery {
   // ---- Writers ---------------------------------------------------------------------------------------------------
 
   @Override
-  public void createEvent(Event event, long fieldBytes) {
+  public boolean createEvent(Event event, long fieldBytes) {
     long size = EVENT_BASE_BYTES + fieldBytes + (event.getEventName() == null ? 0 : event.getEventName().length());
     if (event.getChildrenIds() != null) {
       size += 40L * event.getChildrenIds().size();
     }
-    enqueue(event, size);
+    return enqueue(event, size);
   }
 
   @Override
@@ -192,25 +192,29 @@ final class BatchDelivery implements Delivery {
     return done;
   }
 
-  private void enqueue(Object write, long size) {
+  /** Queues {@code write}; returns false if it was dropped at once instead (counted). */
+  private boolean enqueue(Object write, long size) {
     if (state != OPEN) {
       drop(write, DropReason.CLOSED);
-      return;
+      return false;
     }
-    if (queue.offer(write, size)) {
+    boolean queued = queue.offer(write, size);
+    if (queued) {
       if (sleeping && (queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes)) {
         wakeExporter();
       }
     } else {
-      whenFull(write, size);
+      queued = whenFull(write, size);
     }
     if (state == CLOSED) {
       // Close drained the queue before this write arrived: drop it (and anything else left) so it is counted.
       dropLeftovers();
     }
+    return queued;
   }
 
-  private void whenFull(Object write, long size) {
+  /** Applies the queue-full policy to {@code write}; returns whether it was queued in the end. */
+  private boolean whenFull(Object write, long size) {
     switch (queueFullPolicy) {
       case DROP_OLDEST:
         for (int attempts = 0; attempts < 2 * capacity + 16; attempts++) {
@@ -222,15 +226,15 @@ final class BatchDelivery implements Delivery {
           }
           if (queue.offer(write, size)) {
             wakeExporter();
-            return;
+            return true;
           }
         }
         drop(write, DropReason.QUEUE_FULL);
-        return;
+        return false;
       case BLOCK:
         if (isExportThread()) {
           drop(write, DropReason.QUEUE_FULL); // The exporter must never wait for itself.
-          return;
+          return false;
         }
         long deadline = System.nanoTime() + blockTimeoutNanos;
         while (true) {
@@ -238,20 +242,21 @@ final class BatchDelivery implements Delivery {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
             drop(write, DropReason.QUEUE_FULL);
-            return;
+            return false;
           }
           LockSupport.parkNanos(this, Math.min(left, BLOCK_POLL_NANOS));
           if (state != OPEN) {
             drop(write, DropReason.CLOSED);
-            return;
+            return false;
           }
           if (queue.offer(write, size)) {
-            return;
+            return true;
           }
         }
       case DROP_NEWEST:
       default:
         drop(write, DropReason.QUEUE_FULL);
+        return false;
     }
   }
 

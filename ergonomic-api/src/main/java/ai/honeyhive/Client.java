@@ -25,8 +25,9 @@ final class Client {
    * Delivers one finished event: sent now (synchronous mode, failures thrown) or queued (batched mode).
    *
    * @param fieldBytes the estimated JSON size of its fields, from {@link EventDraft#estimatedBytes}
+   * @return false if it was dropped at once (counted and reported as dropped), true if it was sent or queued
    */
-  void send(ai.honeyhive.client.model.Event event, long fieldBytes) {
-    delivery.createEvent(event, fieldBytes);
+  boolean send(ai.honeyhive.client.model.Event event, long fieldBytes) {
+    return delivery.createEvent(event, fieldBytes);
   }
 }

@@ -121,6 +121,13 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
   }
 
   @Override
+  void disown(UUID child) {
+    if (fresh != null) {
+      fresh.disown(child);
+    }
+  }
+
+  @Override
   String propagatedProject() {
     return project;
   }

@@ -16,8 +16,10 @@ interface Delivery {
    * Delivers one finished event. Only the synchronous delivery throws.
    *
    * @param fieldBytes the estimated JSON size of its free-form fields, error and source ({@link EventDraft#estimatedBytes})
+   * @return false if the event was dropped at once (a full queue, a closed client), counted as dropped; true if it
+   *     was sent or queued
    */
-  void createEvent(Event event, long fieldBytes);
+  boolean createEvent(Event event, long fieldBytes);
 
   /** Delivers a session start. Only the synchronous delivery throws. */
   void startSession(SessionStartRequest session);

@@ -137,4 +137,10 @@ public abstract class EventScope {
 
   /** Records that {@code child} was logged in this scope, for {@code children_ids}. */
   abstract void adopt(UUID child);
+
+  /**
+   * Takes back {@link #adopt}: {@code child} (a span, adopted when it started) never reached the server, dropped or
+   * failed when it closed, so {@code children_ids} must not name it.
+   */
+  abstract void disown(UUID child);
 }

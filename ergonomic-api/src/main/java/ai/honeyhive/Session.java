@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A handle on one HoneyHive session: one user interaction or one run of your application. Events logged on it become
@@ -21,6 +23,8 @@ import java.util.UUID;
 public final class Session extends EventScope {
   private final Long startNanos;
   private final IdList children = new IdList();
+  /** Spans adopted when they started whose event was then dropped or failed; null until the first. */
+  private volatile Set<UUID> disowned;
 
   Session(Client client, UUID sessionId, Long startNanos) {
     super(client, sessionId);
@@ -110,8 +114,11 @@ public final class Session extends EventScope {
       update.duration(Duration.ofNanos(Math.max(0, now - startNanos)));
     }
     List<String> childIds = new ArrayList<>();
+    Set<UUID> left = disowned;
     for (UUID id : children.snapshot()) {
-      childIds.add(id.toString());
+      if (left == null || !left.contains(id)) {
+        childIds.add(id.toString());
+      }
     }
     if (!childIds.isEmpty()) {
       update.childrenIds(childIds);
@@ -122,6 +129,20 @@ public final class Session extends EventScope {
   @Override
   UUID parentEventId() {
     return sessionId;
+  }
+
+  @Override
+  void disown(UUID child) {
+    Set<UUID> left = disowned;
+    if (left == null) {
+      synchronized (this) {
+        left = disowned;
+        if (left == null) {
+          left = disowned = ConcurrentHashMap.newKeySet(); // Made only when a span is dropped: rarely.
+        }
+      }
+    }
+    left.add(child);
   }
 
   @Override

@@ -184,16 +184,29 @@ public final class Span extends EventScope implements AutoCloseable {
           client.defaultSource);
       fieldBytes = draft.estimatedBytes();
     }
+    boolean delivered = false;
     try {
-      client.send(wire, fieldBytes);
+      delivered = client.send(wire, fieldBytes);
     } catch (HoneyHiveException | IllegalArgumentException e) {
       log.warn("could not send span {} ({} '{}'): {}", eventId, type.wireName(), name, e.getMessage());
+    }
+    if (!delivered) {
+      parent.disown(eventId);
     }
   }
 
   @Override
   UUID parentEventId() {
     return eventId;
+  }
+
+  @Override
+  void disown(UUID child) {
+    synchronized (draft) {
+      if (!closed) {
+        children.remove(child);
+      }
+    }
   }
 
   @Override

@@ -28,7 +28,7 @@ final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public void createEvent(Event event, long fieldBytes) {
+  public boolean createEvent(Event event, long fieldBytes) {
     try {
       gateway.createEvent(event);
     } catch (HoneyHiveException e) {
@@ -36,6 +36,7 @@ final class SyncDelivery implements Delivery {
       throw e;
     }
     counters.sent(sentIncrement);
+    return true;
   }
 
   @Override

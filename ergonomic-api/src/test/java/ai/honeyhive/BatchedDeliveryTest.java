@@ -435,6 +435,39 @@ class BatchedDeliveryTest {
     return first;
   }
 
+  /** children_ids must not name an event that never arrives: one the full queue dropped is not listed. */
+  @Test
+  void eventsAndSpansDroppedByAFullQueueAreNotListedAmongTheirParentsChildren() throws InterruptedException {
+    client(builder -> builder.maxConcurrentExports(1).maxQueueSize(5).maxBatchSize(5));
+    Session session = hh.attachSession(UUID.randomUUID().toString());
+    String first = occupyExporter(session);
+    Span parent = session.chain("parent").start();
+    String keptChild = parent.tool("kept").log();
+    Span droppedSpan = parent.tool("dropped span").start();
+    Span droppedSessionSpan = session.chain("dropped session span").start();
+    List<String> kept = logTools(session, 4); // The queue is full now.
+
+    String droppedChild = parent.tool("dropped").log();
+    String droppedOnSession = session.tool("dropped").log();
+    droppedSpan.close();
+    droppedSessionSpan.close();
+    sink.release();
+    hh.flush(WAIT);
+    parent.close();
+    session.end();
+    hh.flush(WAIT);
+
+    assertThat(listener.droppedIds(DropReason.QUEUE_FULL))
+        .containsExactly(droppedChild, droppedOnSession, droppedSpan.eventId(), droppedSessionSpan.eventId());
+    Map<String, Object> parentEvent = sink.batches().stream().flatMap(batch -> batch.events().stream())
+        .filter(event -> "parent".equals(event.get("event_name"))).findFirst().orElseThrow();
+    assertThat(parentEvent).containsEntry("children_ids", List.of(keptChild));
+    List<String> sessionChildren = new ArrayList<>(List.of(first, parent.eventId()));
+    sessionChildren.addAll(kept);
+    assertThat(sink.requests().get(sink.requests().size() - 1).body())
+        .containsEntry("children_ids", sessionChildren).containsKey("end_time");
+  }
+
   @Test
   void theLogReportsEveryDropOfABurstNotJustTheFirst() throws InterruptedException {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
