@@ -40,6 +40,13 @@ final class FieldMap extends AbstractMap<String, Object> {
     entries = new Object[8];
   }
 
+  /** A copy of {@code other}: its arrays copied, no key looked up again (every span's start copies its builder's). */
+  FieldMap(FieldMap other) {
+    entries = Arrays.copyOf(other.entries, Math.max(8, 2 * other.size));
+    size = other.size;
+    index = other.index == null ? null : new HashMap<>(other.index);
+  }
+
   /** A copy of {@code map}, in its iteration order. */
   FieldMap(Map<String, ?> map) {
     entries = new Object[Math.max(8, 2 * map.size())];

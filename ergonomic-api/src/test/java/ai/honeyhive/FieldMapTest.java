@@ -40,6 +40,13 @@ class FieldMapTest {
       }
       assertSameMap(map, expected);
       assertSameMap(new FieldMap(expected), expected);
+      FieldMap copy = new FieldMap(map);
+      assertSameMap(copy, expected);
+      // The copy has arrays and an index of its own: changing it leaves the original as it was.
+      copy.put("added to the copy", 1);
+      copy.keySet().stream().findFirst().ifPresent(first -> copy.put(first, "changed in the copy"));
+      assertSameMap(map, expected);
+      assertThat(map.containsKey("added to the copy")).isFalse();
     }
   }
 
