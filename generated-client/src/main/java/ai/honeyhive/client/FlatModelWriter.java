@@ -142,7 +142,7 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
     if (type instanceof Class) {
       Class<?> raw = (Class<?>) type;
       return raw == String.class || raw == UUID.class || raw == Boolean.class || raw == Integer.class
-          || raw == Long.class || raw == Double.class || raw.isEnum();
+          || raw == Long.class || raw == Double.class || raw == Number.class || raw.isEnum();
     }
     if (type instanceof ParameterizedType) {
       Class<?> raw = Types.getRawType(type);

@@ -46,6 +46,8 @@ public final class HoneyHiveJson {
     return builder
         .add(UnknownEnumFallbackFactory.INSTANCE)
         .add(IntegralNumberObjectAdapter.FACTORY)
+        .add(Number.class, NumberAdapter.INSTANCE)
+        .add(FilterValueNulls.FACTORY)
         .add(java.util.UUID.class, new UuidAdapter().nullSafe())
         .add(java.time.OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
         .add(java.math.BigDecimal.class, BigNumberAdapter.DECIMAL)

@@ -85,7 +85,7 @@ class FlatModelWriterTest {
     for (int i = 0; i < 200; i++) {
       ids.add(new UUID(random.nextLong(), random.nextLong()));
     }
-    Event event = new Event().eventId(new UUID(0xa0b0c0d0e0f00102L, 0x030405060708090aL)).startTime(1795260878843L)
+    Event event = new Event().eventId(new UUID(0xa0b0c0d0e0f00102L, 0x030405060708090aL).toString()).startTime(1795260878843L)
         .endTime(-7L).putMetadataItem("numbers", numbers).putMetadataItem("ids", ids);
 
     assertSameJson(Event.class, event);

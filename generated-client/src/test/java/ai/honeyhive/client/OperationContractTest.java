@@ -19,6 +19,7 @@ import ai.honeyhive.client.model.LegacySessionStartRequest;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SessionEventsBatchRequest;
 import ai.honeyhive.client.model.SessionStartRequest;
+import ai.honeyhive.client.model.SessionTracesRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,10 +52,11 @@ class OperationContractTest {
 
   @SuppressWarnings("deprecation") // the legacy operations are deprecated, and tested all the same
   private static final Map<String, ClientCall> CLIENT_CALLS = Map.ofEntries(
-      Map.entry("startSession", (apis, op) ->
-          apis.sessions().startSession(op.requestBody(SessionStartRequest.class))),
-      Map.entry("addSessionEvents", (apis, op) ->
-          apis.sessions().addSessionEvents(op.pathId("session_id"), op.requestBody(SessionEventsBatchRequest.class))),
+      Map.entry("createSession", (apis, op) ->
+          apis.sessions().createSession(op.requestBody(SessionStartRequest.class))),
+      Map.entry("createSessionEventBatch", (apis, op) ->
+          apis.sessions().createSessionEventBatch(op.pathId("session_id"),
+              op.requestBody(SessionEventsBatchRequest.class))),
       Map.entry("createEvent", (apis, op) ->
           apis.events().createEvent(op.requestBody(Event.class))),
       Map.entry("getEvent", (apis, op) ->
@@ -78,7 +80,11 @@ class OperationContractTest {
       Map.entry("createEventBatchLegacy", (apis, op) ->
           apis.legacy().createEventBatchLegacy(op.requestBody(LegacyEventBatchRequest.class))),
       Map.entry("createModelEventBatchLegacy", (apis, op) ->
-          apis.legacy().createModelEventBatchLegacy(op.requestBody(LegacyModelEventBatchRequest.class))));
+          apis.legacy().createModelEventBatchLegacy(op.requestBody(LegacyModelEventBatchRequest.class))),
+      Map.entry("addSessionTracesLegacy", (apis, op) ->
+          apis.legacy().addSessionTracesLegacy(op.pathText("session_id"), op.requestBody(SessionTracesRequest.class))),
+      Map.entry("getEventsSchemaLegacy", (apis, op) ->
+          apis.legacy().getEventsSchemaLegacy(null, "run-1")));
 
   /** What happened when the client called an operation against a server answering with the spec's 200 example. */
   record Exchange(SpecOperation operation, RecordedRequest request, String cannedBody, Response<?> response) {}

@@ -50,6 +50,11 @@ record SpecOperation(String id, String method, String pathTemplate, JsonNode pat
     return UUID.fromString(pathParameterExample(name));
   }
 
+  /** The value of a path parameter that the spec types as a plain string. */
+  String pathText(String name) {
+    return pathParameterExample(name);
+  }
+
   /** The request path, with every path parameter replaced by its example. */
   String examplePath() {
     String path = pathTemplate;
