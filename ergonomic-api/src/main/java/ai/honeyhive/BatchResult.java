@@ -14,11 +14,11 @@ final class BatchResult {
   /** The request line, such as {@code "POST /events/batch"}, for messages; null when all were stored. */
   final String request;
   /** The ids of the events the server did not store; empty when all were. */
-  final Set<UUID> notStored;
+  final Set<String> notStored;
   /** The server's error messages about them. */
   final List<String> errors;
 
-  BatchResult(String request, Set<UUID> notStored, List<String> errors) {
+  BatchResult(String request, Set<String> notStored, List<String> errors) {
     this.request = request;
     this.notStored = notStored;
     this.errors = errors;

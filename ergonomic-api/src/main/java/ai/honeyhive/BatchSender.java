@@ -76,9 +76,9 @@ final class BatchSender {
       sendEvents(new ArrayList<>((List<Event>) (List<?>) items), 0);
       return;
     }
-    Map<UUID, ArrayDeque<Object>> lanes = new LinkedHashMap<>();
+    Map<String, ArrayDeque<Object>> lanes = new LinkedHashMap<>();
     for (Object item : items) {
-      UUID lane = item instanceof Event ? ((Event) item).getSessionId() : ((Write) item).lane;
+      String lane = item instanceof Event ? ((Event) item).getSessionId() : ((Write) item).lane.toString();
       lanes.computeIfAbsent(lane, key -> new ArrayDeque<>()).add(item);
     }
     while (!lanes.isEmpty()) {

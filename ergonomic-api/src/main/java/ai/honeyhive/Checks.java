@@ -22,6 +22,28 @@ final class Checks {
     return value.strip();
   }
 
+  /**
+   * An id HoneyHive stores as a plain string, which need not be a UUID (ids from OpenTelemetry ingestion or other
+   * SDKs): not null, not blank, without surrounding white space or control characters, at most 1024 characters.
+   */
+  static String id(String field, String value) {
+    notNull(field, value);
+    if (value.isBlank() || value.length() > 1024 || !value.equals(value.strip())) {
+      throw new IllegalArgumentException(field + " must be a non-blank id of at most 1024 characters without"
+          + " surrounding white space, but was '" + abbreviate(value) + "'");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(field + " must not hold control characters, but had one at index " + i);
+      }
+    }
+    return value;
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+  }
+
   static Duration positive(String field, Duration value) {
     notNull(field, value);
     if (value.isNegative() || value.isZero()) {

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
@@ -26,12 +27,12 @@ final class DisabledGateway implements Gateway {
   public void updateEvent(UUID eventId, EventUpdate update) {}
 
   @Override
-  public Event getEvent(UUID eventId) {
+  public EventRecord getEvent(UUID eventId) {
     throw new NotFoundException("GET /v1/events/" + eventId, 404, Map.of(), "the HoneyHive client is disabled", null);
   }
 
   @Override
   public SearchEventsResponse searchEvents(SearchEventsRequest request) {
-    return new SearchEventsResponse().events(List.of()).count(0L);
+    return new SearchEventsResponse().events(List.of()).count(0);
   }
 }

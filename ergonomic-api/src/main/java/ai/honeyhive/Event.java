@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.EventRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * An event as HoneyHive stored it: one step of a session (a model call, a tool call, a chain) or the session itself.
@@ -44,15 +44,15 @@ public final class Event {
   private final Instant endTime;
   private final Duration duration;
 
-  private Event(ai.honeyhive.client.model.Event wire) {
-    this.eventId = idString(wire.getEventId());
-    this.sessionId = idString(wire.getSessionId());
-    this.parentId = idString(wire.getParentId());
+  private Event(EventRecord wire) {
+    this.eventId = wire.getEventId();
+    this.sessionId = wire.getSessionId();
+    this.parentId = wire.getParentId();
     this.type = EventType.fromWire(wire.getEventType());
     this.name = wire.getEventName();
     this.source = wire.getSource();
     this.projectId = wire.getProjectId();
-    this.childrenIds = idStrings(wire.getChildrenIds());
+    this.childrenIds = ids(wire.getChildrenIds());
     this.config = deepCopy(wire.getConfig());
     this.inputs = deepCopy(wire.getInputs());
     this.outputs = deepCopy(wire.getOutputs());
@@ -61,8 +61,8 @@ public final class Event {
     this.feedback = deepCopy(wire.getFeedback());
     this.userProperties = deepCopy(wire.getUserProperties());
     this.error = wire.getError();
-    this.startTime = wire.getStartTime() == null ? null : Instant.ofEpochMilli(wire.getStartTime());
-    this.endTime = wire.getEndTime() == null ? null : Instant.ofEpochMilli(wire.getEndTime());
+    this.startTime = instantFromEpochMillis(wire.getStartTime());
+    this.endTime = instantFromEpochMillis(wire.getEndTime());
     this.duration = durationFromMillis(wire.getDuration());
   }
 
@@ -71,7 +71,7 @@ public final class Event {
    *
    * @throws NullPointerException if {@code wire} is null
    */
-  static Event fromWire(ai.honeyhive.client.model.Event wire) {
+  static Event fromWire(EventRecord wire) {
     if (wire == null) {
       throw new NullPointerException("wire == null");
     }
@@ -79,7 +79,9 @@ public final class Event {
   }
 
   /**
-   * Returns the event's id, a UUID string. Null only if the server did not send one.
+   * Returns the event's id. Ids this client creates are UUIDs, but HoneyHive types ids as plain strings and events
+   * from other sources (OpenTelemetry ingestion, other SDKs) may carry any string. Null only if the server did not
+   * send one.
    *
    * @return the event id, or null
    */
@@ -88,7 +90,8 @@ public final class Event {
   }
 
   /**
-   * Returns the id of the session the event belongs to, a UUID string. Null only if the server did not send one.
+   * Returns the id of the session the event belongs to, any string (see {@link #eventId()}). Null only if the server
+   * did not send one.
    *
    * @return the session id, or null
    */
@@ -225,7 +228,8 @@ public final class Event {
   }
 
   /**
-   * Returns when the step started, to the millisecond, or null when the server did not send it.
+   * Returns when the step started, or null when the server did not send it. The wire carries epoch milliseconds,
+   * possibly fractional; a fraction is kept to the nanosecond.
    *
    * @return the start time, or null
    */
@@ -234,7 +238,7 @@ public final class Event {
   }
 
   /**
-   * Returns when the step ended, to the millisecond, or null when the server did not send it.
+   * Returns when the step ended, or null when the server did not send it; a fractional millisecond is kept.
    *
    * @return the end time, or null
    */
@@ -316,28 +320,39 @@ public final class Event {
         + '}';
   }
 
-  private static String idString(UUID id) {
-    return id == null ? null : id.toString();
-  }
-
-  private static List<String> idStrings(List<UUID> ids) {
+  private static List<String> ids(List<String> ids) {
     if (ids == null || ids.isEmpty()) {
       return List.of();
     }
-    List<String> result = new ArrayList<>(ids.size());
-    for (UUID id : ids) {
-      result.add(idString(id));
-    }
-    return Collections.unmodifiableList(result);
+    return Collections.unmodifiableList(new ArrayList<>(ids)); // A null element stays null, as it was sent.
   }
 
-  /** Converts fractional milliseconds to a duration, keeping the fraction to the nanosecond. */
-  static Duration durationFromMillis(Double millis) {
-    if (millis == null || Double.isNaN(millis) || Double.isInfinite(millis)) {
+  /**
+   * Converts epoch milliseconds, which HoneyHive may send with a fraction ({@code 1796522827968.5}), to an instant,
+   * keeping the fraction to the nanosecond; null for null or a value that is not finite.
+   */
+  static Instant instantFromEpochMillis(Number millis) {
+    if (millis instanceof Integer || millis instanceof Long) {
+      return Instant.ofEpochMilli(millis.longValue());
+    }
+    Duration sinceEpoch = durationFromMillis(millis);
+    return sinceEpoch == null ? null : Instant.EPOCH.plus(sinceEpoch);
+  }
+
+  /** Converts fractional milliseconds to a duration, keeping the fraction to the nanosecond; null if not finite. */
+  static Duration durationFromMillis(Number millis) {
+    if (millis == null) {
       return null;
     }
-    double whole = Math.floor(millis);
-    long nanosOfMilli = Math.round((millis - whole) * 1_000_000d);
+    if (millis instanceof Integer || millis instanceof Long) {
+      return Duration.ofMillis(millis.longValue());
+    }
+    double value = millis.doubleValue();
+    if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) > 9.2e15) {
+      return null; // Beyond what Duration and Instant hold in milliseconds: unreadable, not a failure.
+    }
+    double whole = Math.floor(value);
+    long nanosOfMilli = Math.round((value - whole) * 1_000_000d);
     return Duration.ofMillis((long) whole).plusNanos(nanosOfMilli);
   }
 

@@ -151,9 +151,9 @@ final class EventDraft {
   ai.honeyhive.client.model.Event toWire(EventType type, String name, UUID id, UUID sessionId, UUID parentId,
       List<UUID> children, long startNanos, long endNanos, String defaultSource) {
     ai.honeyhive.client.model.Event wire = new ai.honeyhive.client.model.Event()
-        .eventId(id)
-        .sessionId(sessionId)
-        .parentId(parentId)
+        .eventId(id.toString())
+        .sessionId(sessionId.toString())
+        .parentId(parentId.toString())
         .eventType(type.toWire())
         .eventName(name)
         .source(source != null ? source : defaultSource)
@@ -169,7 +169,11 @@ final class EventDraft {
         .endTime(Math.floorDiv(endNanos, 1_000_000L))
         .duration((endNanos - startNanos) / 1e6);
     if (!children.isEmpty()) {
-      wire.childrenIds(new ArrayList<>(children));
+      List<String> childIds = new ArrayList<>(children.size());
+      for (UUID child : children) {
+        childIds.add(child.toString());
+      }
+      wire.childrenIds(childIds);
     }
     shared = true;
     return wire;

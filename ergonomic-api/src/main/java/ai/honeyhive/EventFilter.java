@@ -3,6 +3,7 @@ package ai.honeyhive;
 import ai.honeyhive.client.model.FilterOperator;
 import ai.honeyhive.client.model.FilterValueType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,18 +21,20 @@ import java.util.Objects;
  *
  * <p>HoneyHive compares values by type: the type sent with the condition ({@code string}, {@code number},
  * {@code boolean} or {@code datetime}) is inferred from the Java type of the value, so {@code is("42")} and
- * {@code is(42)} are different conditions. Date-times are sent as ISO-8601 strings in UTC, such as
- * {@code 2026-01-01T00:00:00Z}.
+ * {@code is(42)} are different conditions. Numbers and booleans are sent as JSON numbers and booleans, strings and
+ * date-times as JSON strings (date-times in ISO-8601, UTC, such as {@code 2026-01-01T00:00:00Z}), and
+ * {@link Field#exists()} / {@link Field#notExists()} as {@code "value": null}, as HoneyHive's spec requires.
  *
  * <p>Instances are immutable and safe to share and reuse between searches.
  */
 public final class EventFilter {
   private final String field;
   private final FilterOperator operator;
-  private final String value;
+  /** What is sent as {@code value}: a String, a Number, a Boolean, or null for exists / not exists. */
+  private final Object value;
   private final FilterValueType valueType;
 
-  private EventFilter(String field, FilterOperator operator, String value, FilterValueType valueType) {
+  private EventFilter(String field, FilterOperator operator, Object value, FilterValueType valueType) {
     this.field = field;
     this.operator = operator;
     this.value = value;
@@ -226,7 +229,7 @@ public final class EventFilter {
     }
 
     private EventFilter compare(FilterOperator operator, Typed typed) {
-      return new EventFilter(name, operator, typed.text, typed.type);
+      return new EventFilter(name, operator, typed.value, typed.type);
     }
   }
 
@@ -266,17 +269,17 @@ public final class EventFilter {
     if (value == null) {
       return field + " " + operator.getValue();
     }
-    String shown = valueType == FilterValueType.STRING ? "'" + value + "'" : value;
+    Object shown = valueType == FilterValueType.STRING ? "'" + value + "'" : value;
     return field + " " + operator.getValue() + " " + shown + " (" + valueType.getValue() + ")";
   }
 
-  /** A value written as the API wants it: text plus its type. */
+  /** A value as the API wants it: the JSON value plus its type. */
   private static final class Typed {
-    final String text;
+    final Object value;
     final FilterValueType type;
 
-    Typed(String text, FilterValueType type) {
-      this.text = text;
+    Typed(Object value, FilterValueType type) {
+      this.value = value;
       this.type = type;
     }
   }
@@ -292,24 +295,24 @@ public final class EventFilter {
     if (value == null) {
       throw new NullPointerException("value == null");
     }
-    String text;
-    if (value instanceof Double || value instanceof Float) {
-      double d = value.doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new IllegalArgumentException("value must be a finite number, but was " + value);
-      }
-      // Plain decimal notation, as a person would write it: "0.00001", not "1.0E-5"; "42", not "42.0".
-      text = new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
-    } else if (value instanceof BigDecimal) {
-      text = ((BigDecimal) value).toPlainString();
-    } else {
-      text = value.toString();
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return new Typed(value.longValue(), FilterValueType.NUMBER);
     }
-    return new Typed(text, FilterValueType.NUMBER);
+    if ((value instanceof Double || value instanceof Float) && !Double.isFinite(value.doubleValue())) {
+      throw new IllegalArgumentException("value must be a finite number, but was " + value);
+    }
+    // The decimal a person would write (0.1f is 0.1, not 0.10000000149011612), read exactly from the value's text.
+    BigDecimal decimal = value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(value.toString());
+    decimal = decimal.stripTrailingZeros();
+    if (decimal.scale() > 0) {
+      return new Typed(decimal, FilterValueType.NUMBER);
+    }
+    BigInteger whole = decimal.toBigIntegerExact(); // 42.0 is sent as 42, not 42.0 or 4.2E+1.
+    return new Typed(whole.bitLength() < Long.SIZE ? (Object) whole.longValue() : whole, FilterValueType.NUMBER);
   }
 
   private static Typed bool(boolean value) {
-    return new Typed(Boolean.toString(value), FilterValueType.BOOLEAN);
+    return new Typed(value, FilterValueType.BOOLEAN);
   }
 
   private static Typed dateTime(Instant value) {

@@ -1,6 +1,7 @@
 package ai.honeyhive;
 
 import ai.honeyhive.client.model.DateRange;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -52,6 +54,7 @@ public final class EventSearch {
 
   private final Gateway gateway;
   private final Executor async;
+  private final LongSupplier nowEpochMillis;
   private final List<EventFilter> filters = new ArrayList<>();
   private Instant start;
   private Instant end;
@@ -61,15 +64,16 @@ public final class EventSearch {
 
   /** A search whose {@link #fetchAsync()} runs on the calling thread, for tests. */
   EventSearch(Gateway gateway) {
-    this(gateway, Runnable::run);
+    this(gateway, Runnable::run, System::currentTimeMillis);
   }
 
-  EventSearch(Gateway gateway, Executor async) {
+  EventSearch(Gateway gateway, Executor async, LongSupplier nowEpochMillis) {
     if (gateway == null) {
       throw new NullPointerException("gateway == null");
     }
     this.gateway = gateway;
     this.async = async;
+    this.nowEpochMillis = nowEpochMillis;
   }
 
   /**
@@ -92,6 +96,11 @@ public final class EventSearch {
    * Keeps only events whose start time falls between {@code start} and {@code end}, both included. Either may be null
    * to leave that end of the range open; passing two nulls removes the range. Replaces an earlier range. By default
    * there is no range.
+   *
+   * <p>HoneyHive requires both ends of a range, so an open end is sent as an explicit bound: an open start as the
+   * Unix epoch ({@code 1970-01-01T00:00:00Z}), an open end as the time of the terminal call ({@link #fetch()},
+   * {@link #iterate()}, {@link #stream()}), the same for every page of one iteration. Events that start after that
+   * call (or are stamped later by a clock that runs ahead) are not returned.
    *
    * @param start the earliest start time to include, or null
    * @param end the latest start time to include, or null
@@ -218,7 +227,14 @@ public final class EventSearch {
   }
 
   private Query snapshot() {
-    return new Query(List.copyOf(filters), start, end, pageSize, page, evaluationId);
+    Instant from = start;
+    Instant to = end;
+    if (from != null || to != null) { // HoneyHive requires both ends: fill in the open one.
+      from = from != null ? from : Instant.EPOCH;
+      to = to != null ? to : Instant.ofEpochMilli(nowEpochMillis.getAsLong());
+      to = to.isBefore(from) ? from : to; // A start set in the future: an empty range, not a refused request.
+    }
+    return new Query(List.copyOf(filters), from, to, pageSize, page, evaluationId);
   }
 
   /** The settings of one search, frozen when a terminal method was called. */
@@ -247,26 +263,39 @@ public final class EventSearch {
       }
       SearchEventsRequest request =
           new SearchEventsRequest().filters(wireFilters).limit(pageSize).page(page).evaluationId(evaluationId);
-      if (start != null || end != null) {
-        request.dateRange(new DateRange()
-            .startTime(start == null ? null : start.atOffset(ZoneOffset.UTC))
-            .endTime(end == null ? null : end.atOffset(ZoneOffset.UTC)));
+      if (start != null) {
+        request.dateRange(new DateRange().startTime(start.atOffset(ZoneOffset.UTC)).endTime(end.atOffset(ZoneOffset.UTC)));
       }
       return request;
     }
 
     EventPage fetch(Gateway gateway, int page) {
       SearchEventsResponse response = gateway.searchEvents(toWire(page));
-      List<ai.honeyhive.client.model.Event> wireEvents =
+      List<EventRecord> wireEvents =
           response == null || response.getEvents() == null ? Collections.emptyList() : response.getEvents();
       List<Event> events = new ArrayList<>(wireEvents.size());
-      for (ai.honeyhive.client.model.Event wire : wireEvents) {
+      for (EventRecord wire : wireEvents) {
         if (wire != null) {
           events.add(Event.fromWire(wire));
         }
       }
-      return new EventPage(events, page, pageSize, response == null ? null : response.getCount());
+      return new EventPage(events, page, pageSize, response == null ? null : wholeCount(response.getCount()));
     }
+  }
+
+  /**
+   * Returns HoneyHive's {@code count} as a whole number: a conforming answer may carry a fraction, which is dropped;
+   * null for no count, or one that is negative or not finite.
+   */
+  static Long wholeCount(Number count) {
+    if (count == null) {
+      return null;
+    }
+    if (count instanceof Integer || count instanceof Long) {
+      return count.longValue() < 0 ? null : count.longValue();
+    }
+    double value = count.doubleValue();
+    return Double.isFinite(value) && value >= 0 ? (long) Math.min(Math.floor(value), Long.MAX_VALUE) : null;
   }
 
   /** Walks the pages of one query, requesting each only when the previous one is used up. */

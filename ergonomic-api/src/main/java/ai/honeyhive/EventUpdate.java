@@ -52,7 +52,7 @@ public final class EventUpdate {
   private Map<String, Object> outputs;
   private Double durationMillis;
   private Long endTimeMillis;
-  private List<UUID> childrenIds;
+  private List<String> childrenIds;
 
   /** An update sent synchronously through {@code gateway}, for tests. */
   EventUpdate(Gateway gateway, UUID eventId) {
@@ -202,12 +202,13 @@ public final class EventUpdate {
   /**
    * Replaces the stored list of child events (the events nested directly under this one).
    *
-   * @param childrenIds the children's ids, UUID strings; must not be empty, since the API silently ignores an empty
-   *     list (there is no way to clear the children)
+   * @param childrenIds the children's ids: any non-blank strings (HoneyHive types ids as plain strings; this
+   *     client's own are UUIDs); must not be empty, since the API silently ignores an empty list (there is no way to
+   *     clear the children)
    * @return this builder
    * @throws NullPointerException if {@code childrenIds} or one of its ids is null
-   * @throws IllegalArgumentException if {@code childrenIds} is empty or an id is not a UUID; the message names the
-   *     id's index, such as {@code childrenIds[2]}
+   * @throws IllegalArgumentException if {@code childrenIds} is empty or an id is blank, longer than 1024 characters or
+   *     holds control characters; the message names the id's index, such as {@code childrenIds[2]}
    */
   public EventUpdate childrenIds(Collection<String> childrenIds) {
     if (childrenIds == null) {
@@ -217,10 +218,10 @@ public final class EventUpdate {
       throw new IllegalArgumentException(
           "childrenIds must not be empty: the API ignores an empty list, so it cannot clear the children");
     }
-    List<UUID> ids = new ArrayList<>(childrenIds.size());
+    List<String> ids = new ArrayList<>(childrenIds.size());
     int index = 0;
     for (String id : childrenIds) {
-      ids.add(Ids.parse("childrenIds[" + index++ + "]", id));
+      ids.add(Checks.id("childrenIds[" + index++ + "]", id));
     }
     this.childrenIds = Collections.unmodifiableList(ids);
     return this;

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
@@ -36,7 +37,7 @@ interface Gateway {
    *
    * @throws NotFoundException if there is no such event
    */
-  Event getEvent(UUID eventId);
+  EventRecord getEvent(UUID eventId);
 
   /** Runs one page of a search. */
   SearchEventsResponse searchEvents(SearchEventsRequest request);

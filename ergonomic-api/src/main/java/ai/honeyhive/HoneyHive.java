@@ -329,7 +329,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return a builder for the search
    */
   public EventSearch searchEvents() {
-    return new EventSearch(client.gateway, client.async);
+    return new EventSearch(client.gateway, client.async, () -> Math.floorDiv(client.time.nowEpochNanos(), 1_000_000L));
   }
 
   /**

@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.api.EventsApi;
 import ai.honeyhive.client.api.SessionsApi;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventUpdate;
@@ -33,7 +34,7 @@ final class HttpGateway implements Gateway {
 
   @Override
   public void startSession(SessionStartRequest session) {
-    calls.send("POST /v1/sessions", sessions.startSession(session));
+    calls.send("POST /v1/sessions", sessions.createSession(session));
   }
 
   @Override
@@ -43,16 +44,17 @@ final class HttpGateway implements Gateway {
 
   @Override
   public BatchResult createEvents(List<Event> batch) {
-    UUID session = batch.get(0).getSessionId();
+    String session = batch.get(0).getSessionId();
     for (Event event : batch) {
       if (!Objects.equals(event.getSessionId(), session)) {
         session = null;
         break;
       }
     }
-    if (session != null) {
+    UUID sessionPath = session == null ? null : Ids.parseOrNull(session); // The route's path id must be a UUID.
+    if (sessionPath != null) {
       calls.send("POST /v1/sessions/" + session + "/events/batch",
-          sessions.addSessionEvents(session, new SessionEventsBatchRequest().events(batch)));
+          sessions.createSessionEventBatch(sessionPath, new SessionEventsBatchRequest().events(batch)));
     } else {
       calls.send("POST /v1/events/batch", events.createEventBatch(new EventBatchRequest().events(batch)));
     }
@@ -65,9 +67,9 @@ final class HttpGateway implements Gateway {
   }
 
   @Override
-  public Event getEvent(UUID eventId) {
+  public EventRecord getEvent(UUID eventId) {
     String request = "GET /v1/events/" + eventId;
-    Event event = calls.execute(request, events.getEvent(eventId)).getEvent();
+    EventRecord event = calls.execute(request, events.getEvent(eventId)).getEvent();
     if (event == null) {
       throw new HoneyHiveException(request + " succeeded but its response had no event", null);
     }

@@ -4,8 +4,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Session and event ids. HoneyHive ids are UUIDs; this client makes them itself, so a request that is retried can
- * never create a second event.
+ * Session and event ids. HoneyHive types ids in bodies as plain strings but wants UUIDs in the paths of its
+ * {@code /v1} routes; this client makes every id itself, as a UUID, so a request that is retried can never create a
+ * second event.
  */
 final class Ids {
   private Ids() {}
@@ -39,6 +40,18 @@ final class Ids {
       return UUID.fromString(value);
     } catch (IllegalArgumentException e) {
       throw notAUuid(field, value);
+    }
+  }
+
+  /** Returns {@code value} as a UUID when it is one in the canonical 36-character form, else null. */
+  static UUID parseOrNull(String value) {
+    if (value == null || value.length() != 36) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.api.LegacyApi;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.LegacyCreateEventRequest;
@@ -81,8 +82,8 @@ final class LegacyGateway implements Gateway {
     if (partial == null) {
       return BatchResult.ALL_STORED;
     }
-    Set<UUID> stored = new HashSet<>(partial.getEventIds());
-    Set<UUID> notStored = new LinkedHashSet<>();
+    Set<String> stored = new HashSet<>(partial.getEventIds());
+    Set<String> notStored = new LinkedHashSet<>();
     for (Event event : batch) {
       if (!stored.contains(event.getEventId())) {
         notStored.add(event.getEventId());
@@ -94,12 +95,12 @@ final class LegacyGateway implements Gateway {
 
   @Override
   public void updateEvent(UUID eventId, EventUpdate update) {
-    LegacyEventUpdate body = convert(update, LegacyEventUpdate.class).eventId(eventId);
+    LegacyEventUpdate body = convert(update, LegacyEventUpdate.class).eventId(eventId.toString());
     calls.send("PUT /events", legacy.updateEventLegacy(body));
   }
 
   @Override
-  public Event getEvent(UUID eventId) {
+  public EventRecord getEvent(UUID eventId) {
     return reads.getEvent(eventId);
   }
 

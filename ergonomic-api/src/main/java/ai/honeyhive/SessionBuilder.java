@@ -104,7 +104,7 @@ public final class SessionBuilder {
     UUID id = sessionId != null ? sessionId : Ids.newId();
     long now = client.time.nowEpochNanos();
     client.delivery.startSession(new SessionStartRequest()
-        .sessionId(id)
+        .sessionId(id.toString())
         .sessionName(name)
         .eventName(name)
         .source(source != null ? source : client.defaultSource)

@@ -36,7 +36,8 @@ final class Write {
   }
 
   static Write sessionStart(SessionStartRequest session) {
-    return new Write(session, null, session.getSessionId(), session.getSessionId(), null);
+    UUID id = UUID.fromString(session.getSessionId()); // This client's own id, made by SessionBuilder.
+    return new Write(session, null, id, id, null);
   }
 
   static Write update(UUID eventId, EventUpdate update, UUID lane, CompletableFuture<Void> done) {

@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import ai.honeyhive.client.model.FilterOperator;
 import ai.honeyhive.client.model.FilterValueType;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class EventFilterTest {
   private static ai.honeyhive.client.model.EventFilter wire(
-      String field, FilterOperator operator, String value, FilterValueType type) {
+      String field, FilterOperator operator, Object value, FilterValueType type) {
     return new ai.honeyhive.client.model.EventFilter().field(field).operator(operator).value(value).type(type);
   }
 
@@ -24,13 +25,13 @@ class EventFilterTest {
   @Test
   void isWithANumberSendsTypeNumber() {
     assertThat(EventFilter.field("metadata.prompt_tokens").is(35).toWire())
-        .isEqualTo(wire("metadata.prompt_tokens", FilterOperator.IS, "35", FilterValueType.NUMBER));
+        .isEqualTo(wire("metadata.prompt_tokens", FilterOperator.IS, 35L, FilterValueType.NUMBER));
   }
 
   @Test
   void isWithABooleanSendsTypeBoolean() {
     assertThat(EventFilter.field("metadata.cached").is(true).toWire())
-        .isEqualTo(wire("metadata.cached", FilterOperator.IS, "true", FilterValueType.BOOLEAN));
+        .isEqualTo(wire("metadata.cached", FilterOperator.IS, true, FilterValueType.BOOLEAN));
   }
 
   @Test
@@ -42,13 +43,13 @@ class EventFilterTest {
   @Test
   void isNotWithANumberSendsTypeNumber() {
     assertThat(EventFilter.field("feedback.rating").isNot(1).toWire())
-        .isEqualTo(wire("feedback.rating", FilterOperator.IS_NOT, "1", FilterValueType.NUMBER));
+        .isEqualTo(wire("feedback.rating", FilterOperator.IS_NOT, 1L, FilterValueType.NUMBER));
   }
 
   @Test
   void isNotWithABooleanSendsTypeBoolean() {
     assertThat(EventFilter.field("metadata.cached").isNot(false).toWire())
-        .isEqualTo(wire("metadata.cached", FilterOperator.IS_NOT, "false", FilterValueType.BOOLEAN));
+        .isEqualTo(wire("metadata.cached", FilterOperator.IS_NOT, false, FilterValueType.BOOLEAN));
   }
 
   @Test
@@ -66,13 +67,13 @@ class EventFilterTest {
   @Test
   void greaterThanSendsTypeNumber() {
     assertThat(EventFilter.field("metadata.cost").greaterThan(0.01).toWire())
-        .isEqualTo(wire("metadata.cost", FilterOperator.GREATER_THAN, "0.01", FilterValueType.NUMBER));
+        .isEqualTo(wire("metadata.cost", FilterOperator.GREATER_THAN, new BigDecimal("0.01"), FilterValueType.NUMBER));
   }
 
   @Test
   void lessThanSendsTypeNumber() {
     assertThat(EventFilter.field("duration").lessThan(1500L).toWire())
-        .isEqualTo(wire("duration", FilterOperator.LESS_THAN, "1500", FilterValueType.NUMBER));
+        .isEqualTo(wire("duration", FilterOperator.LESS_THAN, 1500L, FilterValueType.NUMBER));
   }
 
   @Test
@@ -88,31 +89,75 @@ class EventFilterTest {
   }
 
   @Test
-  void existsSendsNoValueAndNoType() {
+  void existsSendsANullValueAndNoType() {
     assertThat(EventFilter.field("feedback.rating").exists().toWire())
         .isEqualTo(wire("feedback.rating", FilterOperator.EXISTS, null, null));
   }
 
   @Test
-  void notExistsSendsNoValueAndNoType() {
+  void notExistsSendsANullValueAndNoType() {
     assertThat(EventFilter.field("error").notExists().toWire())
         .isEqualTo(wire("error", FilterOperator.NOT_EXISTS, null, null));
   }
 
   @Test
-  void writesSmallDoublesInPlainNotation() {
-    assertThat(EventFilter.field("metadata.cost").greaterThan(0.00001).toWire().getValue()).isEqualTo("0.00001");
+  void sendsADoubleAsTheDecimalItPrintsAs() {
+    assertThat(sentValue(EventFilter.field("metadata.cost").greaterThan(0.00001))).isEqualTo("0.00001");
+    assertThat(sentValue(EventFilter.field("metadata.cost").greaterThan(0.1f))).isEqualTo("0.1");
   }
 
   @Test
-  void writesIntegralDoublesWithoutAFraction() {
-    assertThat(EventFilter.field("metadata.cost").is(42.0).toWire().getValue()).isEqualTo("42");
+  void sendsAnIntegralDoubleAsAWholeNumber() {
+    assertThat(sentValue(EventFilter.field("metadata.cost").is(42.0))).isEqualTo("42");
   }
 
   @Test
-  void writesBigDecimalsInPlainNotation() {
-    assertThat(EventFilter.field("metadata.cost").lessThan(new BigDecimal("1E+3")).toWire().getValue())
-        .isEqualTo("1000");
+  void sendsABigDecimalWithoutAnExponent() {
+    assertThat(sentValue(EventFilter.field("metadata.cost").lessThan(new BigDecimal("1E+3")))).isEqualTo("1000");
+    assertThat(sentValue(EventFilter.field("metadata.n").lessThan(new BigDecimal("1E+25"))))
+        .isEqualTo("10000000000000000000000000");
+  }
+
+  @Test
+  void sendsNumbersAndBooleansAsJsonNumbersAndBooleansNotAsStrings() {
+    assertThat(sent(EventFilter.field("metadata.prompt_tokens").is(35)))
+        .containsOnly(entry("field", "metadata.prompt_tokens"), entry("operator", "is"), entry("value", 35),
+            entry("type", "number"));
+    assertThat(sent(EventFilter.field("metadata.cached").is(true)))
+        .containsOnly(entry("field", "metadata.cached"), entry("operator", "is"), entry("value", true),
+            entry("type", "boolean"));
+  }
+
+  @Test
+  void existsAndNotExistsSendValueNullAsHoneyHiveRequires() {
+    assertThat(sent(EventFilter.field("feedback.rating").exists()))
+        .containsOnly(entry("field", "feedback.rating"), entry("operator", "exists"), entry("value", null));
+    assertThat(sent(EventFilter.field("error").notExists()))
+        .containsOnly(entry("field", "error"), entry("operator", "not exists"), entry("value", null));
+  }
+
+  /** The JSON the client sends for {@code filter}. */
+  private static String json(EventFilter filter) {
+    return ai.honeyhive.client.HoneyHiveJson.moshi().adapter(ai.honeyhive.client.model.EventFilter.class)
+        .toJson(filter.toWire());
+  }
+
+  /** The filter as a server reads it: a map of what was sent, with integral numbers integral. */
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, Object> sent(EventFilter filter) {
+    try {
+      return (java.util.Map<String, Object>) ai.honeyhive.client.HoneyHiveJson.moshi().adapter(Object.class)
+          .fromJson(json(filter));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The text of the {@code value} member as sent, such as {@code 0.00001}. */
+  private static String sentValue(EventFilter filter) {
+    java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"value\":([^,}]*)").matcher(json(filter));
+    assertThat(value.find()).as("a value member in %s", json(filter)).isTrue();
+    return value.group(1);
   }
 
   @Test

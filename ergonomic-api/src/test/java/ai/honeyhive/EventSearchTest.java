@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.EventRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,10 +23,10 @@ class EventSearchTest {
 
   /** Returns a response of {@code size} distinct events, and {@code count} when not null. */
   private SearchEventsResponse page(int size, Long count) {
-    List<ai.honeyhive.client.model.Event> events = new ArrayList<>();
+    List<EventRecord> events = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      events.add(new ai.honeyhive.client.model.Event()
-          .eventId(UUID.randomUUID())
+      events.add(new EventRecord()
+          .eventId(UUID.randomUUID().toString())
           .eventName("event-" + nextEventNumber++)
           .eventType(ai.honeyhive.client.model.EventType.MODEL));
     }
@@ -97,14 +98,48 @@ class EventSearchTest {
   }
 
   @Test
-  void aDateRangeMayBeOpenAtOneEnd() {
+  void anOpenEndIsSentAsTheTimeOfTheSearchBecauseHoneyHiveRequiresBothEnds() {
     gateway.enqueueSearch(page(0));
     Instant start = Instant.parse("2024-11-21T00:00:00Z");
+    Instant now = Instant.parse("2026-12-06T10:00:00.123Z");
 
-    new EventSearch(gateway).dateRange(start, null).fetch();
+    new EventSearch(gateway, Runnable::run, now::toEpochMilli).dateRange(start, null).fetch();
 
     assertThat(gateway.searchRequests().get(0).getDateRange())
-        .isEqualTo(new DateRange().startTime(start.atOffset(ZoneOffset.UTC)));
+        .isEqualTo(new DateRange().startTime(start.atOffset(ZoneOffset.UTC)).endTime(now.atOffset(ZoneOffset.UTC)));
+  }
+
+  @Test
+  void anOpenStartIsSentAsTheUnixEpoch() {
+    gateway.enqueueSearch(page(0));
+    Instant end = Instant.parse("2024-11-21T00:00:00Z");
+
+    new EventSearch(gateway).dateRange(null, end).fetch();
+
+    assertThat(gateway.searchRequests().get(0).getDateRange())
+        .isEqualTo(new DateRange().startTime(Instant.EPOCH.atOffset(ZoneOffset.UTC)).endTime(end.atOffset(ZoneOffset.UTC)));
+  }
+
+  @Test
+  void everyPageOfOneIterationSendsTheSameFilledInEnd() {
+    gateway.enqueueSearch(page(2, 3L));
+    gateway.enqueueSearch(page(1, 3L));
+    long[] clock = {1_000_000L};
+
+    EventSearch search = new EventSearch(gateway, Runnable::run, () -> clock[0]++).pageSize(2)
+        .dateRange(Instant.EPOCH.plusSeconds(1), null);
+    search.stream().forEach(event -> { });
+
+    assertThat(gateway.searchRequests()).extracting(SearchEventsRequest::getDateRange).containsOnly(
+        new DateRange().startTime(Instant.EPOCH.plusSeconds(1).atOffset(ZoneOffset.UTC))
+            .endTime(Instant.ofEpochMilli(1_000_000L).atOffset(ZoneOffset.UTC)));
+  }
+
+  @Test
+  void aFractionalCountIsReadAsItsWholePart() {
+    gateway.enqueueSearch(new SearchEventsResponse().events(List.of()).count(15055534.97));
+
+    assertThat(new EventSearch(gateway).fetch().totalCount()).hasValue(15055534L);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.EventRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +14,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventTest {
-  private static final UUID EVENT_ID = UUID.fromString("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80");
-  private static final UUID SESSION_ID = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
-  private static final UUID PARENT_ID = UUID.fromString("11111111-2222-4333-8444-555555555555");
-  private static final UUID CHILD_ID = UUID.fromString("99999999-8888-4777-8666-555555555555");
+  private static final String EVENT_ID = "6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80";
+  private static final String SESSION_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+  private static final String PARENT_ID = "11111111-2222-4333-8444-555555555555";
+  private static final String CHILD_ID = "99999999-8888-4777-8666-555555555555";
 
-  private static ai.honeyhive.client.model.Event fullWireEvent() {
-    return new ai.honeyhive.client.model.Event()
+  private static EventRecord fullWireEvent() {
+    return new EventRecord()
         .eventId(EVENT_ID)
         .sessionId(SESSION_ID)
         .parentId(PARENT_ID)
@@ -45,10 +46,10 @@ class EventTest {
   void mapsIdsNameSourceAndProjectFromTheWire() {
     Event event = Event.fromWire(fullWireEvent());
 
-    assertThat(event.eventId()).isEqualTo(EVENT_ID.toString());
-    assertThat(event.sessionId()).isEqualTo(SESSION_ID.toString());
-    assertThat(event.parentId()).isEqualTo(PARENT_ID.toString());
-    assertThat(event.childrenIds()).containsExactly(CHILD_ID.toString());
+    assertThat(event.eventId()).isEqualTo(EVENT_ID);
+    assertThat(event.sessionId()).isEqualTo(SESSION_ID);
+    assertThat(event.parentId()).isEqualTo(PARENT_ID);
+    assertThat(event.childrenIds()).containsExactly(CHILD_ID);
     assertThat(event.type()).isEqualTo(EventType.MODEL);
     assertThat(event.name()).isEqualTo("gpt-4o");
     assertThat(event.source()).isEqualTo("production");
@@ -78,6 +79,34 @@ class EventTest {
   }
 
   @Test
+  void keepsIdsThatAreNotUuidsAsTheServerSentThem() {
+    Event event = Event.fromWire(fullWireEvent().eventId("otel-4bf92f3577b34da6").sessionId("sess 1")
+        .parentId("00f067aa0ba902b7").childrenIds(new ArrayList<>(List.of("child-a", "child-b"))));
+
+    assertThat(event.eventId()).isEqualTo("otel-4bf92f3577b34da6");
+    assertThat(event.sessionId()).isEqualTo("sess 1");
+    assertThat(event.parentId()).isEqualTo("00f067aa0ba902b7");
+    assertThat(event.childrenIds()).containsExactly("child-a", "child-b");
+  }
+
+  @Test
+  void keepsTheFractionOfFractionalEpochMillisecondsAsNanos() {
+    Event event = Event.fromWire(fullWireEvent().startTime(1796522827968.0).endTime(1796522827968.25));
+
+    assertThat(event.startTime()).isEqualTo(Instant.ofEpochMilli(1796522827968L));
+    assertThat(event.endTime()).isEqualTo(Instant.ofEpochMilli(1796522827968L).plusNanos(250_000));
+  }
+
+  @Test
+  void timesThatNoInstantHoldsReadAsNullInsteadOfFailing() {
+    Event event = Event.fromWire(fullWireEvent().startTime(Double.POSITIVE_INFINITY).endTime(1e300).duration(-1e300));
+
+    assertThat(event.startTime()).isNull();
+    assertThat(event.endTime()).isNull();
+    assertThat(event.duration()).isNull();
+  }
+
+  @Test
   void keepsTheSubMillisecondPartOfAFractionalDurationAsNanos() {
     Event event = Event.fromWire(fullWireEvent().duration(12.345678));
 
@@ -93,7 +122,7 @@ class EventTest {
 
   @Test
   void absentMapsReadAsEmptyMaps() {
-    Event event = Event.fromWire(new ai.honeyhive.client.model.Event().eventId(EVENT_ID));
+    Event event = Event.fromWire(new EventRecord().eventId(EVENT_ID));
 
     assertThat(event.config()).isEmpty();
     assertThat(event.inputs()).isEmpty();
@@ -106,14 +135,14 @@ class EventTest {
 
   @Test
   void absentChildrenIdsReadAsAnEmptyList() {
-    Event event = Event.fromWire(new ai.honeyhive.client.model.Event().eventId(EVENT_ID));
+    Event event = Event.fromWire(new EventRecord().eventId(EVENT_ID));
 
     assertThat(event.childrenIds()).isEmpty();
   }
 
   @Test
   void absentScalarsReadAsNull() {
-    Event event = Event.fromWire(new ai.honeyhive.client.model.Event());
+    Event event = Event.fromWire(new EventRecord());
 
     assertThat(event.eventId()).isNull();
     assertThat(event.sessionId()).isNull();
@@ -158,11 +187,11 @@ class EventTest {
 
   @Test
   void laterChangesToTheWireObjectDoNotShow() {
-    ai.honeyhive.client.model.Event wire = fullWireEvent();
+    EventRecord wire = fullWireEvent();
     Event event = Event.fromWire(wire);
 
     wire.getMetadata().put("cost", 0.02);
-    wire.getChildrenIds().add(UUID.randomUUID());
+    wire.getChildrenIds().add(UUID.randomUUID().toString());
 
     assertThat(event.metadata()).containsOnlyKeys("prompt_tokens");
     assertThat(event.childrenIds()).hasSize(1);

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
@@ -110,8 +111,8 @@ final class RecordingGateway implements Gateway {
   }
 
   @Override
-  public Event getEvent(UUID eventId) {
-    return (Event) answer(new Call(GET_EVENT, eventId));
+  public EventRecord getEvent(UUID eventId) {
+    return (EventRecord) answer(new Call(GET_EVENT, eventId));
   }
 
   @Override
