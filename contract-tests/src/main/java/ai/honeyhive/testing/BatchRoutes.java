@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Batch routes. With a single session ({@code single_session}, legacy {@code is_single_session}) a new session is
- * started from {@code session_properties} and every event joins it; otherwise each event keeps its own
- * {@code session_id} or becomes a session of its own. {@code POST /v1/sessions/{session_id}/events/batch} puts
+ * Batch routes. With a single session ({@code single_session}; the legacy routes also take {@code is_single_session})
+ * a new session is started from {@code session_properties} (legacy alias {@code session}) and every event joins it;
+ * otherwise each event keeps its own {@code session_id} or becomes a session of its own.
+ * {@code POST /v1/sessions/{session_id}/events/batch} and the legacy {@code POST /session/{session_id}/traces} put
  * every event in the path's session.
  */
 final class BatchRoutes {
@@ -26,18 +27,39 @@ final class BatchRoutes {
 
   /** {@code createEventBatchLegacy}. */
   Reply createLegacy(IncomingRequest request) {
-    Map<String, Object> body = request.jsonObject();
-    return batch(request, "events", Boolean.TRUE.equals(body.get("is_single_session")), Placement.AS_SENT);
+    return batch(request, "events", legacySingleSession(request.jsonObject()), Placement.AS_SENT);
   }
 
-  /** {@code createModelEventBatchLegacy}: every event is stored as a model event. */
+  /** {@code createModelEventBatchLegacy}: every event is stored as a model event, its flat fields moved into place. */
   Reply createModelLegacy(IncomingRequest request) {
-    Map<String, Object> body = request.jsonObject();
-    return batch(request, "model_events", Boolean.TRUE.equals(body.get("is_single_session")),
-        Placement.LEGACY_MODEL);
+    return batch(request, "model_events", legacySingleSession(request.jsonObject()), Placement.LEGACY_MODEL);
   }
 
-  /** {@code addSessionEvents}: the path's session id overrides each event's. */
+  /**
+   * {@code addSessionTracesLegacy}: the events travel in {@code events} or, in the older form, {@code logs}; exactly one
+   * of the two must be present, else 400 as HoneyHive's spec says. The path id is any string.
+   */
+  Reply addTracesLegacy(IncomingRequest request) {
+    Map<String, Object> body = request.jsonObject();
+    boolean events = body.get("events") != null;
+    boolean logs = body.get("logs") != null;
+    if (events == logs) {
+      return Reply.error(400, "BAD_REQUEST", events
+          ? "send the events under 'events' or 'logs', not both"
+          : "the body needs 'events' (or the older 'logs')");
+    }
+    Placement placement = Placement.inSession(request.pathParameter("session_id"));
+    for (Map<String, Object> event : events(request, events ? "events" : "logs")) {
+      store.create(event, placement);
+    }
+    return Reply.ok(Map.of("success", true));
+  }
+
+  private static boolean legacySingleSession(Map<String, Object> body) {
+    return Boolean.TRUE.equals(body.get("single_session")) || Boolean.TRUE.equals(body.get("is_single_session"));
+  }
+
+  /** {@code createSessionEventBatch}: the path's session id overrides each event's. */
   Reply addToSession(IncomingRequest request) {
     Placement placement = Placement.inSession(request.pathParameter("session_id"));
     for (Map<String, Object> event : events(request, "events")) {
@@ -50,7 +72,8 @@ final class BatchRoutes {
     Map<String, Object> body = request.jsonObject();
     String sessionId = null;
     if (singleSession) {
-      Map<String, Object> properties = Routes.object(body, "session_properties");
+      Map<String, Object> properties = body.get("session_properties") != null
+          ? Routes.object(body, "session_properties") : Routes.object(body, "session");
       sessionId = SessionRoutes.sessionId(properties);
       store.startSession(sessionId, properties);
       placement = placement.inSessionOf(sessionId);

@@ -37,23 +37,14 @@ final class EventFields {
   static Map<String, Object> forStorage(Map<String, Object> sent, Set<String> eventFields, Placement placement,
       String projectId, long nowMillis) {
     Map<String, Object> event = new LinkedHashMap<>();
-    sent.forEach((name, value) -> {
+    Map<String, Object> fields = placement.legacyModel() ? LegacyModelFields.moveIntoPlace(sent) : sent;
+    fields.forEach((name, value) -> {
       if (eventFields.contains(name) && (value != null || name.equals("error"))) {
         event.put(name, Json.mutableCopy(value));
       }
     });
     if (placement.eventType() != null) {
       event.put("event_type", placement.eventType());
-    }
-    if (placement.legacyModel() && sent.get("model_name") instanceof String) {
-      String model = (String) sent.get("model_name");
-      event.putIfAbsent("event_name", model);
-      Map<String, Object> config = Json.object(event.get("config"));
-      if (config == null) {
-        config = new LinkedHashMap<>();
-        event.put("config", config);
-      }
-      config.putIfAbsent("model", model);
     }
     event.putIfAbsent("event_id", newId());
     boolean session = "session".equals(event.get("event_type"));
@@ -107,17 +98,16 @@ final class EventFields {
 
   /**
    * Applies an update to a stored event: {@code metadata}, {@code feedback}, {@code metrics}, {@code config} and
-   * {@code user_properties} are merged key by key; {@code outputs} replaces (null clears); {@code duration} and
-   * {@code end_time} overwrite; a non-empty {@code children_ids} replaces. Other fields are ignored.
+   * {@code user_properties} are merged key by key; {@code outputs} replaces (null keeps the stored outputs, as
+   * HoneyHive's spec says); {@code duration} and {@code end_time} overwrite; a non-empty {@code children_ids}
+   * replaces (an empty one is ignored). Other fields are ignored.
    */
   static void applyUpdate(Map<String, Object> event, Map<String, Object> changes) {
     changes.forEach((name, value) -> {
       if (MERGED_ON_UPDATE.contains(name)) {
         mergeInto(event, name, value);
       } else if (name.equals("outputs")) {
-        if (value == null) {
-          event.remove("outputs");
-        } else {
+        if (value != null) {
           event.put("outputs", Json.mutableCopy(value));
         }
       } else if ((name.equals("duration") || name.equals("end_time")) && value instanceof Number) {
@@ -149,9 +139,9 @@ final class EventFields {
     event.putIfAbsent("end_time", event.get("start_time"));
     if (!event.containsKey("duration")
         && event.get("start_time") instanceof Number && event.get("end_time") instanceof Number) {
-      long start = ((Number) event.get("start_time")).longValue();
-      long end = ((Number) event.get("end_time")).longValue();
-      event.put("duration", (double) Math.max(0, end - start));
+      double start = ((Number) event.get("start_time")).doubleValue(); // Times may be fractional, as Python sends.
+      double end = ((Number) event.get("end_time")).doubleValue();
+      event.put("duration", Math.max(0, end - start));
     }
   }
 

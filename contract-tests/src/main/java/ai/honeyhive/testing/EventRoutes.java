@@ -53,7 +53,11 @@ final class EventRoutes {
     return Reply.ok(answer);
   }
 
+  /**
+   * HoneyHive's spec documents no body for an update, but the service answers JSON (HoneyHive's Python SDK parses it),
+   * so this server answers {@code {"success": true}} too.
+   */
   private static Reply updated(boolean found) {
-    return found ? Reply.okWithoutBody() : Routes.notFound();
+    return found ? Reply.ok(Map.of("success", true)) : Routes.notFound();
   }
 }

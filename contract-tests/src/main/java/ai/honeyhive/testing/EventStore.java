@@ -17,6 +17,10 @@ import java.util.Set;
  * {@code user_properties}, as the API documents, and also counts as a delivery.
  */
 final class EventStore {
+  /** The organisation and workspace of every session-start answer, as HoneyHive's answers carry them. */
+  static final String ORG_ID = "hh-test-org";
+  static final String WORKSPACE_ID = "hh-test-workspace";
+
   private final Set<String> eventFields;
   private final String projectId;
   private final Clock clock;
@@ -44,7 +48,8 @@ final class EventStore {
    * Starts the session {@code sessionId} from {@code sent}, or merges {@code sent}'s metadata and user properties
    * into it when it exists.
    *
-   * @return the stored session event with its {@code session_name}, as {@code POST /v1/sessions} answers
+   * @return the stored session event with its {@code session_name}, {@code org_id}, {@code workspace_id} and
+   *     {@code project_id}, as both session start routes answer
    */
   synchronized Map<String, Object> startSession(String sessionId, Map<String, Object> sent) {
     deliveries.merge(sessionId, 1, Integer::sum);
@@ -60,6 +65,9 @@ final class EventStore {
       EventFields.mergeInto(entry.fields, "user_properties", sent.get("user_properties"));
     }
     Map<String, Object> answer = new LinkedHashMap<>(entry.fields);
+    answer.put("org_id", ORG_ID);
+    answer.put("workspace_id", WORKSPACE_ID);
+    answer.put("project_id", projectId);
     if (entry.sessionName != null) {
       answer.put("session_name", entry.sessionName);
     }

@@ -12,7 +12,7 @@ import mockwebserver3.SocketEffect;
 /** Carries out a {@link ServerFault} on one request, as its Javadoc describes, and marks the request as faulted. */
 final class FaultAnswers {
   private static final Set<String> LEGACY_BATCHES = Set.of("createEventBatchLegacy", "createModelEventBatchLegacy");
-  private static final Set<String> CURRENT_BATCHES = Set.of("createEventBatch", "addSessionEvents");
+  private static final Set<String> CURRENT_BATCHES = Set.of("createEventBatch", "createSessionEventBatch");
 
   private FaultAnswers() {}
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 
@@ -70,12 +72,14 @@ import okhttp3.HttpUrl;
 public final class HoneyHiveTestServer implements AutoCloseable {
   /** The API key {@link #clientBuilder()} uses when the server accepts any key. */
   public static final String DEFAULT_CLIENT_API_KEY = "hh-test-server-key";
+  private static final Duration FLUSH_BEFORE_QUERIES = Duration.ofSeconds(30);
 
   private final MockWebServer server = new MockWebServer();
   private final ApiSpec spec;
   private final EventStore store;
   private final ServerDispatcher dispatcher;
   private final String apiKey;
+  private final List<HoneyHive> flushedClients = new CopyOnWriteArrayList<>();
 
   private HoneyHiveTestServer(Builder builder) {
     this.spec = ApiSpec.of(builder.specText != null ? builder.specText : ApiSpec.defaultText());
@@ -135,30 +139,55 @@ public final class HoneyHiveTestServer implements AutoCloseable {
 
   /**
    * Returns a client builder pointed at this server: {@link #apiKey()} set, {@link #baseUrl()} set, a sleeper that
-   * does not wait, so retries take no time, and {@link DeliveryMode#SYNCHRONOUS} delivery, so every write has reached
-   * the server (or thrown) when its call returns and a test can assert on the store right away. Every other option is
-   * at the client's default; change any before {@code build()}. To test the client's default batched delivery, set
-   * {@code deliveryMode(DeliveryMode.BATCHED)} and call {@code hh.flush(timeout)} before asserting.
+   * does not wait, so retries take no time, and every other option at the client's default, including the
+   * {@link DeliveryMode#BATCHED} delivery that production uses: writes are queued and sent by the client's exporter,
+   * so call {@code hh.flush(timeout)} (or pass the client to {@link #flushBeforeQueries}) before asserting on the
+   * store. For a test that wants each write to have arrived (or thrown) when its call returns, set
+   * {@code deliveryMode(DeliveryMode.SYNCHRONOUS)}.
    */
   public HoneyHive.Builder clientBuilder() {
-    return HoneyHive.builder().apiKey(apiKey()).baseUrl(baseUrl()).sleeper(duration -> { })
-        .deliveryMode(DeliveryMode.SYNCHRONOUS);
+    return HoneyHive.builder().apiKey(apiKey()).baseUrl(baseUrl()).sleeper(duration -> { });
+  }
+
+  /**
+   * Makes every query of this server's store and records ({@link #events()}, {@link #sessionTree},
+   * {@link #exchanges()}, {@link #validationErrors()}, ...) first {@linkplain HoneyHive#flush flush} {@code client},
+   * for up to 30 seconds, so that a test of a batched client reads what it wrote. The JUnit extension does this for
+   * the client it injects. A closed client is skipped.
+   *
+   * @throws NullPointerException if {@code client} is null
+   */
+  public void flushBeforeQueries(HoneyHive client) {
+    if (client == null) {
+      throw new NullPointerException("client == null");
+    }
+    flushedClients.add(client);
+  }
+
+  /** Flushes the clients registered with {@link #flushBeforeQueries}, so their writes have arrived. */
+  private void settle() {
+    for (HoneyHive client : flushedClients) {
+      client.flush(FLUSH_BEFORE_QUERIES);
+    }
   }
 
   // ---- The store -------------------------------------------------------------------------------------------------
 
   /** Returns every stored event (sessions included), in the order each first arrived. Unmodifiable, a snapshot. */
   public List<StoredEvent> events() {
+    settle();
     return store.all();
   }
 
   /** Returns the stored event {@code eventId} (a session's id gives its session event), if any. */
   public Optional<StoredEvent> event(String eventId) {
+    settle();
     return Optional.ofNullable(store.get(eventId));
   }
 
   /** Returns the stored events of session {@code sessionId}, its session event included, in arrival order. */
   public List<StoredEvent> eventsInSession(String sessionId) {
+    settle();
     List<StoredEvent> result = new ArrayList<>();
     for (StoredEvent event : store.all()) {
       if (sessionId.equals(event.sessionId())) {
@@ -170,6 +199,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
 
   /** Returns the stored events of type {@code eventType} ({@code "session"}, {@code "model"}, ...), in arrival order. */
   public List<StoredEvent> eventsOfType(String eventType) {
+    settle();
     List<StoredEvent> result = new ArrayList<>();
     for (StoredEvent event : store.all()) {
       if (eventType.equals(event.eventType())) {
@@ -181,6 +211,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
 
   /** Returns the ids of every session that has stored events, in order of first arrival. */
   public Set<String> sessionIds() {
+    settle();
     Set<String> ids = new LinkedHashSet<>();
     store.all().forEach(event -> ids.add(event.sessionId()));
     return Collections.unmodifiableSet(ids);
@@ -192,11 +223,13 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    * here and leaves the stored event as it was (session starts merge, as the API documents).
    */
   public int deliveryCount(String eventId) {
+    settle();
     return store.deliveries(eventId);
   }
 
   /** Returns the ids delivered more than once, with their delivery counts; empty when nothing was duplicated. */
   public Map<String, Integer> duplicateDeliveries() {
+    settle();
     return store.duplicates();
   }
 
@@ -217,6 +250,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
 
   /** Returns every request received so far with its answer and findings, in order. */
   public List<RecordedExchange> exchanges() {
+    settle();
     return dispatcher.exchanges();
   }
 
@@ -226,6 +260,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    * Empty when every request and response conformed to the spec.
    */
   public List<String> validationErrors() {
+    settle();
     List<String> errors = new ArrayList<>();
     for (RecordedExchange exchange : dispatcher.exchanges()) {
       exchange.requestErrors().forEach(error -> errors.add(exchange + ": request " + error));
@@ -241,6 +276,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    * @return the faulted exchanges, a snapshot
    */
   public List<RecordedExchange> injectedFaults() {
+    settle();
     List<RecordedExchange> faulted = new ArrayList<>();
     for (RecordedExchange exchange : dispatcher.exchanges()) {
       if (exchange.injectedFault() != null) {
@@ -262,6 +298,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    * a 2xx status. Compare with {@link #operationIds()} for coverage.
    */
   public Set<String> exercisedOperationIds() {
+    settle();
     Set<String> ids = new LinkedHashSet<>();
     for (RecordedExchange exchange : dispatcher.exchanges()) {
       if (exchange.succeeded()) {

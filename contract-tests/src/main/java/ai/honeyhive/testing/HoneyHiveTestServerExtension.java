@@ -26,8 +26,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>The client is {@link HoneyHiveTestServer#clientBuilder()}: the server's API key and URL, a sleeper that does
- * not wait, so retries are instant, and synchronous delivery, so every write has arrived when its call returns. The
- * server and client start when a test first asks for either and are closed after the test, client first. By default
+ * not wait, so retries are instant, and the batched delivery that production uses. Every query of the server first
+ * flushes that client ({@link HoneyHiveTestServer#flushBeforeQueries}), so a test reads what the code under test
+ * wrote without calling {@code flush} itself; add {@code .client(c -> c.deliveryMode(DeliveryMode.SYNCHRONOUS))} to
+ * send each write on the calling thread instead. The server and client start when a test first asks for either and
+ * are closed after the test, client first. By default
  * a test fails when the server recorded a validation error, so a request that the real API would reject cannot pass
  * unnoticed. To change any of this, register the extension in a field:
  *
@@ -121,7 +124,9 @@ public final class HoneyHiveTestServerExtension implements ParameterResolver, Af
     try {
       HoneyHive.Builder clientBuilder = server.clientBuilder();
       clientOptions.accept(clientBuilder);
-      return new Resources(server, clientBuilder.build());
+      HoneyHive client = clientBuilder.build();
+      server.flushBeforeQueries(client);
+      return new Resources(server, client);
     } catch (RuntimeException e) {
       server.close();
       throw e;

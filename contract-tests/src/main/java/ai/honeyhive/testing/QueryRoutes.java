@@ -9,9 +9,6 @@ import java.util.Set;
 
 /** {@code POST /v1/events/search} and the legacy {@code POST /v1/events/export}; see {@link EventQuery}. */
 final class QueryRoutes {
-  /** Fields the export's {@code LegacyEvent} requires, returned whatever the projections say. */
-  private static final Set<String> EXPORT_REQUIRED_FIELDS = Set.of("event_type", "inputs");
-
   private final EventStore store;
 
   QueryRoutes(EventStore store) {
@@ -28,8 +25,7 @@ final class QueryRoutes {
 
   /**
    * {@code exportEventsLegacy}: like a search, with the date range as {@code $gte}/{@code $lte}; with
-   * {@code projections}, each event carries only the named fields plus {@code event_type} and {@code inputs}, which
-   * the response schema requires.
+   * {@code projections}, each event carries only the named fields (HoneyHive's answer requires none).
    */
   Reply export(IncomingRequest request) {
     Map<String, Object> body = request.jsonObject();
@@ -41,7 +37,7 @@ final class QueryRoutes {
         events.add(event.toMap());
         continue;
       }
-      Set<String> keep = new LinkedHashSet<>(EXPORT_REQUIRED_FIELDS);
+      Set<String> keep = new LinkedHashSet<>();
       projections.forEach(name -> keep.add(String.valueOf(name)));
       Map<String, Object> projected = new LinkedHashMap<>();
       event.toMap().forEach((name, value) -> {
@@ -52,6 +48,32 @@ final class QueryRoutes {
       events.add(projected);
     }
     return answer(events, page.count());
+  }
+
+  /**
+   * {@code getEventsSchemaLegacy}: the fields found on stored events, one level under each free-form object (such as
+   * {@code inputs.query}), with the type of the events that carry them, in order of first appearance; no datasets
+   * and no mappings, since this server keeps none. The {@code dateRange} and {@code evaluation_id} parameters are
+   * accepted and ignored.
+   */
+  Reply eventsSchema(IncomingRequest request) {
+    Set<List<String>> fields = new LinkedHashSet<>();
+    for (StoredEvent event : store.all()) {
+      String type = String.valueOf(event.toMap().get("event_type"));
+      event.toMap().forEach((name, value) -> {
+        Map<String, Object> object = Json.object(value);
+        if (object != null) {
+          object.keySet().forEach(key -> fields.add(List.of(name + "." + key, type)));
+        }
+      });
+    }
+    List<Object> answerFields = new ArrayList<>();
+    fields.forEach(field -> answerFields.add(Map.of("name", field.get(0), "event_type", field.get(1))));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("fields", answerFields);
+    answer.put("datasets", List.of());
+    answer.put("mappings", Map.of());
+    return Reply.ok(answer);
   }
 
   private static Reply answer(List<Object> events, long count) {

@@ -12,8 +12,8 @@ final class Routes {
     EventRoutes events = new EventRoutes(store);
     BatchRoutes batches = new BatchRoutes(store);
     QueryRoutes queries = new QueryRoutes(store);
-    routes.put("startSession", sessions::start);
-    routes.put("addSessionEvents", batches::addToSession);
+    routes.put("createSession", sessions::start);
+    routes.put("createSessionEventBatch", batches::addToSession);
     routes.put("createEvent", events::create);
     routes.put("getEvent", events::get);
     routes.put("updateEvent", events::update);
@@ -26,6 +26,8 @@ final class Routes {
     routes.put("createModelEventLegacy", events::createModelLegacy);
     routes.put("createEventBatchLegacy", batches::createLegacy);
     routes.put("createModelEventBatchLegacy", batches::createModelLegacy);
+    routes.put("addSessionTracesLegacy", batches::addTracesLegacy);
+    routes.put("getEventsSchemaLegacy", queries::eventsSchema);
   }
 
   /**

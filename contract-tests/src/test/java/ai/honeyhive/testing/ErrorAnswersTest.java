@@ -68,7 +68,7 @@ class ErrorAnswersTest {
   @Test
   void everyViolationOfARequestIsNamedInTheMessage() {
     Http.Answer answer = http.post("/v1/events", Map.of("event_type", "tool", "inputs", Map.of(),
-        "start_time", "yesterday", "children_ids", java.util.List.of("not-a-uuid")));
+        "start_time", "yesterday", "children_ids", java.util.List.of(42)));
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.message()).contains("start_time: ").contains("children_ids[0]: ");

@@ -68,9 +68,7 @@ class SearchSemanticsTest {
     Map<String, Object> filter = new HashMap<>();
     filter.put("field", field);
     filter.put("operator", operator);
-    if (value != null) {
-      filter.put("value", value);
-    }
+    filter.put("value", value); // Required by HoneyHive, also for exists and not exists, which send null.
     if (type != null) {
       filter.put("type", type);
     }
@@ -80,6 +78,39 @@ class SearchSemanticsTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(names(answer.body())).containsExactlyElementsOf(expected);
     assertThat(answer.body().path("count").asLong()).isEqualTo(expected.size());
+  }
+
+  @Test
+  void numberAndBooleanValuesMayBeSentAsJsonNumbersAndBooleans() {
+    Http.Answer number = http.post("/v1/events/search", Map.of("filters", List.of(
+        Map.of("field", "metadata.cost", "operator", "greater than", "value", 0.001, "type", "number"))));
+    Http.Answer bool = http.post("/v1/events/search", Map.of("filters", List.of(
+        Map.of("field", "metadata.cached", "operator", "is", "value", true, "type", "boolean"))));
+    Http.Answer untyped = http.post("/v1/events/search", Map.of("filters", List.of(
+        Map.of("field", "metadata.cost", "operator", "less than", "value", 0.001))));
+
+    assertThat(names(number.body())).containsExactly("gpt-4o", "search");
+    assertThat(names(bool.body())).containsExactly("search");
+    assertThat(names(untyped.body())).containsExactly("gpt-4o-mini");
+    assertThat(List.of(number.status(), bool.status(), untyped.status())).containsOnly(200);
+  }
+
+  @Test
+  void aFilterWithoutAValueIsRejectedEvenForExists() {
+    Http.Answer answer = http.post("/v1/events/search", Map.of("filters", List.of(
+        Map.of("field", "error", "operator", "exists"))));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.message()).contains("value");
+  }
+
+  @Test
+  void aDateRangeWithOneEndIsRejected() {
+    Http.Answer answer = http.post("/v1/events/search", Map.of("dateRange",
+        Map.of("start_time", "1970-01-01T00:00:01Z")));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.message()).contains("end_time");
   }
 
   @Test
@@ -119,7 +150,7 @@ class SearchSemanticsTest {
     JsonNode only = answer.body().path("events").get(0);
     List<String> fields = new ArrayList<>();
     only.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactlyInAnyOrder("event_name", "metadata", "event_type", "inputs");
+    assertThat(fields).as("only the projected fields").containsExactlyInAnyOrder("event_name", "metadata");
     assertThat(only.path("event_name").asText()).isEqualTo("gpt-4o");
     RecordedExchange exchange = server.exchanges().get(server.exchanges().size() - 1);
     assertThat(exchange.operationId()).isEqualTo("exportEventsLegacy");

@@ -59,6 +59,7 @@ class SessionTreeTest {
   @Test
   void spansOfTheClientNestUnderEachOther() {
     try (HoneyHive hh = server.clientBuilder().build()) {
+      server.flushBeforeQueries(hh);
       Session session = hh.session("agent").start();
       try (Span plan = session.chain("plan").start()) {
         try (Span step = plan.chain("step-1").start()) {

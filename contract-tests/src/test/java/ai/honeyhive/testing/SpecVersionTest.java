@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The server validates against the spec it is given: by default the artifact's, or a pinned version. */
 class SpecVersionTest {
   @Test
-  void byDefaultTheServerServesTheFourteenOperationsOfTheArtifactsSpec() {
+  void byDefaultTheServerServesTheSixteenOperationsOfTheArtifactsSpec() {
     try (HoneyHiveTestServer server = HoneyHiveTestServer.start()) {
-      assertThat(server.operationIds()).containsExactlyInAnyOrder("startSession", "addSessionEvents",
+      assertThat(server.operationIds()).containsExactlyInAnyOrder("createSession", "createSessionEventBatch",
           "createEvent", "getEvent", "updateEvent", "createEventBatch", "searchEvents", "exportEventsLegacy",
           "startSessionLegacy", "createEventLegacy", "updateEventLegacy", "createModelEventLegacy",
-          "createEventBatchLegacy", "createModelEventBatchLegacy");
+          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy");
     }
   }
 

@@ -46,6 +46,7 @@ class StoreQueriesTest {
   @Test
   void eventsAreFoundBySessionAndByType() {
     try (HoneyHive hh = server.clientBuilder().build()) {
+      server.flushBeforeQueries(hh);
       Session first = hh.session("first").start();
       first.tool("search").log();
       first.model("gpt-4o").log();

@@ -39,7 +39,7 @@ class UpdateSemanticsTest {
         "user_properties", Map.of("user_id", "u-1"), "outputs", Map.of("final", "two")));
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body().isMissingNode()).as("no body").isTrue();
+    assertThat(answer.body().path("success").asBoolean()).as("a JSON body, as HoneyHive answers").isTrue();
     StoredEvent event = server.event(EVENT_ID).orElseThrow();
     assertThat(event.metadata()).isEqualTo(Map.of("a", 1, "b", 2, "c", 3));
     assertThat(event.feedback()).isEqualTo(Map.of("rating", 2, "comment", "ok"));
@@ -51,13 +51,25 @@ class UpdateSemanticsTest {
   }
 
   @Test
-  void nullOutputsClearTheStoredOutputs() {
-    Map<String, Object> clear = new HashMap<>();
-    clear.put("outputs", null);
+  void nullOutputsKeepTheStoredOutputsAsHoneyHivesSpecSays() {
+    Map<String, Object> keep = new HashMap<>();
+    keep.put("outputs", null);
 
-    assertThat(http.put("/v1/events/" + EVENT_ID, clear).status()).isEqualTo(200);
-    assertThat(server.event(EVENT_ID).orElseThrow().outputs()).isEmpty();
-    assertThat(server.event(EVENT_ID).orElseThrow().toMap()).doesNotContainKey("outputs");
+    assertThat(http.put("/v1/events/" + EVENT_ID, keep).status()).isEqualTo(200);
+    assertThat(http.put("/events", Map.of("event_id", EVENT_ID, "metadata", Map.of("c", 3))).status()).isEqualTo(200);
+    Map<String, Object> legacyKeep = new HashMap<>(Map.of("event_id", EVENT_ID));
+    legacyKeep.put("outputs", null);
+    assertThat(http.put("/events", legacyKeep).status()).isEqualTo(200);
+    assertThat(server.event(EVENT_ID).orElseThrow().outputs()).isEqualTo(Map.of("draft", "one"));
+    assertThat(server.validationErrors()).isEmpty();
+  }
+
+  @Test
+  void anOutputsValueThatIsNotAnObjectOrNullIsRejected() {
+    Http.Answer answer = http.put("/v1/events/" + EVENT_ID, Map.of("outputs", "done"));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.message()).startsWith("outputs: ");
   }
 
   @Test
@@ -73,11 +85,14 @@ class UpdateSemanticsTest {
   }
 
   @Test
-  void anEmptyChildrenListIsRejectedNamingTheField() {
+  void anEmptyChildrenListIsAcceptedAndIgnoredAsHoneyHivesSpecSays() {
+    http.put("/v1/events/" + EVENT_ID, Map.of("children_ids", List.of(CHILD_ID)));
+
     Http.Answer answer = http.put("/v1/events/" + EVENT_ID, Map.of("children_ids", List.of()));
 
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.message()).startsWith("children_ids: ");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(server.event(EVENT_ID).orElseThrow().childrenIds()).containsExactly(CHILD_ID);
+    assertThat(server.validationErrors()).isEmpty();
   }
 
   @Test

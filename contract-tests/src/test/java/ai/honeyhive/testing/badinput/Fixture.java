@@ -1,5 +1,6 @@
 package ai.honeyhive.testing.badinput;
 
+import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
 import ai.honeyhive.testing.FaultPlan;
@@ -30,7 +31,7 @@ final class Fixture implements AutoCloseable {
       builder.faults(fault);
     }
     this.server = builder.start();
-    this.hh = server.clientBuilder().maxRetries(0).build();
+    this.hh = server.clientBuilder().deliveryMode(DeliveryMode.SYNCHRONOUS).maxRetries(0).build();
     this.session = hh.session("bad-input").start();
   }
 

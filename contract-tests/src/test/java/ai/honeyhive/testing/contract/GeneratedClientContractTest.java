@@ -6,6 +6,7 @@ import ai.honeyhive.HoneyHive;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventBatchResponse;
 import ai.honeyhive.client.model.EventFilter;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventType;
 import ai.honeyhive.client.model.ExportDateRange;
 import ai.honeyhive.client.model.ExportEventsRequest;
@@ -24,7 +25,6 @@ import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.HoneyHiveTestServerExtension;
 import ai.honeyhive.testing.StoredEvent;
 import java.io.IOException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,16 +39,16 @@ import retrofit2.Response;
 @ExtendWith(HoneyHiveTestServerExtension.class)
 @SuppressWarnings("deprecation") // the legacy operations are deprecated in the spec, and that is what is tested
 class GeneratedClientContractTest implements ContractTest {
-  private static final UUID CHAIN = UUID.fromString("432ce9c3-51f2-4e77-9e9f-8c5eb085de62");
-  private static final UUID TOOL = UUID.fromString("e3d02cd5-e18a-476c-9212-ac9f6e9c378f");
-  private static final UUID MODEL = UUID.fromString("e68c6ecc-18c4-4d40-8a81-3530767df842");
+  private static final String CHAIN = "432ce9c3-51f2-4e77-9e9f-8c5eb085de62";
+  private static final String TOOL = "e3d02cd5-e18a-476c-9212-ac9f6e9c378f";
+  private static final String MODEL = "e68c6ecc-18c4-4d40-8a81-3530767df842";
 
   @Test
   void aSingleSessionBatchPutsEveryEventInOneNewSession(HoneyHive hh, HoneyHiveTestServer server)
       throws IOException {
     EventBatchRequest batch = new EventBatchRequest()
         .singleSession(true)
-        .sessionProperties(new SessionProperties().sessionName("support-chat").source("contract")
+        .sessionProperties(new SessionProperties().sessionName("support-chat")
             .userProperties(Map.of("user_id", "u-42")))
         .events(List.of(
             event(CHAIN, null, EventType.CHAIN, "answer", 100).childrenIds(List.of(TOOL, MODEL)),
@@ -60,7 +60,7 @@ class GeneratedClientContractTest implements ContractTest {
     assertThat(response.code()).isEqualTo(200);
     EventBatchResponse body = response.body();
     assertThat(body.getEventIds()).containsExactly(CHAIN, TOOL, MODEL);
-    String sessionId = body.getSessionId().toString();
+    String sessionId = body.getSessionId();
     assertThat(server.sessionTree(sessionId).outline()).isEqualTo(""
         + "session \"support-chat\"\n"
         + "└── chain \"answer\"\n"
@@ -72,7 +72,7 @@ class GeneratedClientContractTest implements ContractTest {
   @Test
   void aBatchWithoutSingleSessionKeepsEachEventsOwnSession(HoneyHive hh, HoneyHiveTestServer server)
       throws IOException {
-    UUID session = UUID.randomUUID();
+    String session = UUID.randomUUID().toString();
     EventBatchRequest batch = new EventBatchRequest().events(List.of(
         event(TOOL, null, EventType.TOOL, "in-session", 1).sessionId(session),
         event(MODEL, null, EventType.MODEL, "alone", 2)));
@@ -80,9 +80,9 @@ class GeneratedClientContractTest implements ContractTest {
     EventBatchResponse body = hh.raw().events().createEventBatch(batch).execute().body();
 
     assertThat(body.getSessionId()).isNull();
-    assertThat(server.event(TOOL.toString()).orElseThrow().sessionId()).isEqualTo(session.toString());
-    String own = server.event(MODEL.toString()).orElseThrow().sessionId();
-    assertThat(own).isNotEqualTo(session.toString());
+    assertThat(server.event(TOOL).orElseThrow().sessionId()).isEqualTo(session);
+    String own = server.event(MODEL).orElseThrow().sessionId();
+    assertThat(own).isNotEqualTo(session);
     assertThat(server.eventsInSession(own)).extracting(StoredEvent::eventName).containsExactly("alone");
   }
 
@@ -91,10 +91,10 @@ class GeneratedClientContractTest implements ContractTest {
     UUID session = UUID.randomUUID();
     hh.session("known").sessionId(session.toString()).start();
     SessionEventsBatchRequest batch = new SessionEventsBatchRequest().events(List.of(
-        event(TOOL, null, EventType.TOOL, "vector-search", 1).sessionId(UUID.randomUUID()),
+        event(TOOL, null, EventType.TOOL, "vector-search", 1).sessionId(UUID.randomUUID().toString()),
         event(MODEL, TOOL, EventType.MODEL, "gpt-4o", 2)));
 
-    Response<SuccessResponse> response = hh.raw().sessions().addSessionEvents(session, batch).execute();
+    Response<SuccessResponse> response = hh.raw().sessions().createSessionEventBatch(session, batch).execute();
 
     assertThat(response.body().getSuccess()).isTrue();
     assertThat(server.sessionTree(session.toString()).outline()).isEqualTo(""
@@ -107,7 +107,7 @@ class GeneratedClientContractTest implements ContractTest {
   void aLegacySingleSessionBatchAcceptsTheOldFields(HoneyHive hh, HoneyHiveTestServer server) throws IOException {
     LegacyEventBatchRequest batch = new LegacyEventBatchRequest()
         .isSingleSession(true)
-        .sessionProperties(Map.of("session_name", "legacy-batch", "source", "contract"))
+        .sessionProperties(new SessionProperties().sessionName("legacy-batch"))
         .events(List.of(
             new LegacyEvent().project("acme").eventId(TOOL).eventType(EventType.TOOL).eventName("search")
                 .inputs(Map.of("q", "x")),
@@ -118,11 +118,11 @@ class GeneratedClientContractTest implements ContractTest {
 
     assertThat(body.getSuccess()).isTrue();
     assertThat(body.getEventIds()).containsExactly(TOOL, MODEL);
-    assertThat(server.sessionTree(body.getSessionId().toString()).outline()).isEqualTo(""
+    assertThat(server.sessionTree(body.getSessionId()).outline()).isEqualTo(""
         + "session \"legacy-batch\"\n"
         + "├── tool \"search\"\n"
         + "└── model \"gpt-4o\"\n");
-    assertThat(server.event(TOOL.toString()).orElseThrow().toMap()).doesNotContainKey("project");
+    assertThat(server.event(TOOL).orElseThrow().toMap()).doesNotContainKey("project");
   }
 
   @Test
@@ -150,23 +150,22 @@ class GeneratedClientContractTest implements ContractTest {
     ExportEventsRequest export = new ExportEventsRequest()
         .filters(List.of(new EventFilter().field("event_type").operator(FilterOperator.IS).value("model")
             .type(FilterValueType.STRING)))
-        .dateRange(new ExportDateRange().$gte(OffsetDateTime.parse("2024-11-21T00:00:00Z"))
-            .$lte(OffsetDateTime.parse("2024-11-22T00:00:00Z")))
+        .dateRange(new ExportDateRange().$gte("2024-11-21T00:00:00Z").$lte("2024-11-22T00:00:00Z"))
         .projections(List.of("event_id", "event_name"))
         .limit(500)
         .page(1);
 
     ExportEventsResponse body = hh.raw().legacy().exportEventsLegacy(export).execute().body();
 
-    assertThat(body.getCount()).isEqualTo(1L);
-    LegacyEvent exported = body.getEvents().get(0);
+    assertThat(body.getCount()).isEqualTo(1);
+    EventRecord exported = body.getEvents().get(0);
     assertThat(exported.getEventId()).isEqualTo(MODEL);
     assertThat(exported.getEventName()).isEqualTo("gpt-4o");
     assertThat(exported.getSessionId()).as("not projected").isNull();
   }
 
   /** An event of the spec's example trace, starting {@code offsetMillis} after 2024-11-21T08:00:00Z. */
-  private static ai.honeyhive.client.model.Event event(UUID id, UUID parent, EventType type, String name,
+  private static ai.honeyhive.client.model.Event event(String id, String parent, EventType type, String name,
       long offsetMillis) {
     long start = 1_732_176_000_000L + offsetMillis;
     return new ai.honeyhive.client.model.Event().eventId(id).parentId(parent).eventType(type).eventName(name)

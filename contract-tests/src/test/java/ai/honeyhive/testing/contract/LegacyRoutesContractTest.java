@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.Event;
 import ai.honeyhive.EventFilter;
+import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.RouteFamily;
 import ai.honeyhive.Session;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LegacyRoutesContractTest implements ContractTest {
   @RegisterExtension
   static final HoneyHiveTestServerExtension HONEYHIVE = HoneyHiveTestServerExtension.builder()
-      .client(client -> client.routeFamily(RouteFamily.LEGACY))
+      .client(client -> client.routeFamily(RouteFamily.LEGACY).deliveryMode(DeliveryMode.SYNCHRONOUS))
       .build();
 
   @Test

@@ -18,10 +18,11 @@ import ai.honeyhive.client.model.LegacyEventBatchRequest;
 import ai.honeyhive.client.model.LegacyModelEvent;
 import ai.honeyhive.client.model.LegacyModelEventBatchRequest;
 import ai.honeyhive.client.model.SessionEventsBatchRequest;
+import ai.honeyhive.client.model.SessionProperties;
+import ai.honeyhive.client.model.SessionTracesRequest;
 import ai.honeyhive.testing.SpecOperations;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,7 +97,7 @@ class PrismContractTest {
           .fetch();
     }
 
-    assertThat(ANSWERED_2XX).contains("startSession", "createEvent", "updateEvent", "getEvent", "searchEvents");
+    assertThat(ANSWERED_2XX).contains("createSession", "createEvent", "updateEvent", "getEvent", "searchEvents");
   }
 
   @Test
@@ -118,10 +119,10 @@ class PrismContractTest {
     UUID session = UUID.randomUUID();
     try (HoneyHive hh = client(RouteFamily.CURRENT)) {
       execute(hh.raw().events().createEventBatch(new EventBatchRequest().events(List.of(event("vector-search")))));
-      execute(hh.raw().sessions().addSessionEvents(session,
+      execute(hh.raw().sessions().createSessionEventBatch(session,
           new SessionEventsBatchRequest().events(List.of(event("rerank")))));
-      execute(hh.raw().legacy().createEventBatchLegacy(new LegacyEventBatchRequest().isSingleSession(true)
-          .sessionProperties(Map.of("session_name", "legacy-batch"))
+      execute(hh.raw().legacy().createEventBatchLegacy(new LegacyEventBatchRequest().singleSession(true)
+          .sessionProperties(new SessionProperties().sessionName("legacy-batch"))
           .events(List.of(new LegacyEvent().project("acme").eventType(EventType.TOOL).eventName("search")
               .inputs(Map.of("q", "x"))))));
       execute(hh.raw().legacy().createModelEventBatchLegacy(new LegacyModelEventBatchRequest().modelEvents(List.of(
@@ -130,13 +131,16 @@ class PrismContractTest {
       execute(hh.raw().legacy().exportEventsLegacy(new ExportEventsRequest()
           .filters(List.of(new ai.honeyhive.client.model.EventFilter().field("event_type")
               .operator(FilterOperator.IS).value("model").type(FilterValueType.STRING)))
-          .dateRange(new ExportDateRange().$gte(OffsetDateTime.parse("2024-11-21T00:00:00Z"))
-              .$lte(OffsetDateTime.parse("2024-11-22T00:00:00Z")))
+          .dateRange(new ExportDateRange().$gte("2024-11-21T00:00:00Z").$lte("2024-11-22T00:00:00Z"))
           .projections(List.of("event_id", "event_name")).limit(500).page(1)));
+      execute(hh.raw().legacy().addSessionTracesLegacy(session.toString(),
+          new SessionTracesRequest().events(List.of(new LegacyEvent().eventType(EventType.TOOL).eventName("search")
+              .inputs(Map.of("q", "x")).startTime(1_732_176_000_000.0)))));
+      execute(hh.raw().legacy().getEventsSchemaLegacy(null, null));
     }
 
-    assertThat(ANSWERED_2XX).contains("createEventBatch", "addSessionEvents", "createEventBatchLegacy",
-        "createModelEventBatchLegacy", "exportEventsLegacy");
+    assertThat(ANSWERED_2XX).contains("createEventBatch", "createSessionEventBatch", "createEventBatchLegacy",
+        "createModelEventBatchLegacy", "exportEventsLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy");
   }
 
   @Test
@@ -187,7 +191,7 @@ class PrismContractTest {
   }
 
   private static ai.honeyhive.client.model.Event event(String name) {
-    return new ai.honeyhive.client.model.Event().eventId(UUID.randomUUID()).eventType(EventType.TOOL)
+    return new ai.honeyhive.client.model.Event().eventId(UUID.randomUUID().toString()).eventType(EventType.TOOL)
         .eventName(name).source("prism").inputs(Map.of("q", name)).startTime(1_732_176_000_000L)
         .endTime(1_732_176_000_010L).duration(10.0);
   }

@@ -61,7 +61,7 @@ class BatchedFaultsTest {
     Set<String> dropped = ConcurrentHashMap.newKeySet();
     FaultPlan plan = FaultPlan.builder(fault.fault)
         .schedule(FaultSchedule.random(0.35, fault.ordinal()))
-        .operations("startSession", "addSessionEvents", "createEventBatch", "updateEvent")
+        .operations("createSession", "createSessionEventBatch", "createEventBatch", "updateEvent")
         .build();
     List<String> events = new ArrayList<>();
     DeliveryReport report;

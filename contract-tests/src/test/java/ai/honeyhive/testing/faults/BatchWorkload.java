@@ -54,28 +54,28 @@ final class BatchWorkload {
       UUID session = UUID.randomUUID();
       List<LegacyEvent> pending = new ArrayList<>();
       for (int i = 0; i < perBatch; i++) {
-        pending.add(new LegacyEvent().eventId(UUID.randomUUID()).sessionId(session).eventType(EventType.TOOL)
+        pending.add(new LegacyEvent().eventId(UUID.randomUUID().toString()).sessionId(session.toString()).eventType(EventType.TOOL)
             .eventName("vector-search").source("fault-suite").inputs(Map.of("q", "batch " + b + " event " + i)));
       }
-      pending.forEach(event -> workload.attempted.add(event.getEventId().toString()));
+      pending.forEach(event -> workload.attempted.add(event.getEventId()));
       for (int round = 0; round < rounds && !pending.isEmpty(); round++) {
         Response<LegacyBatchResponse> response = hh.raw().legacy()
-            .createEventBatchLegacy(new LegacyEventBatchRequest().isSingleSession(false).events(pending)).execute();
+            .createEventBatchLegacy(new LegacyEventBatchRequest().singleSession(false).events(pending)).execute();
         workload.statuses.add(response.code());
         if (!response.isSuccessful() && response.code() != 500) {
           break;
         }
         LegacyBatchResponse answer = response.isSuccessful() ? response.body()
             : LEGACY_REPORT.fromJson(response.errorBody().string());
-        Set<String> stored = answer.getEventIds().stream().map(UUID::toString).collect(Collectors.toSet());
+        Set<String> stored = new java.util.HashSet<>(answer.getEventIds());
         if (!response.isSuccessful()) {
           assertThat(answer.getSuccess()).isFalse();
           assertThat(answer.getErrors()).as("one error per event not stored").hasSize(pending.size() - stored.size());
         }
         stored.forEach(id -> workload.confirmed.put(id, id));
-        pending.removeIf(event -> stored.contains(event.getEventId().toString()));
+        pending.removeIf(event -> stored.contains(event.getEventId()));
       }
-      pending.forEach(event -> workload.failed.add(event.getEventId().toString()));
+      pending.forEach(event -> workload.failed.add(event.getEventId()));
     }
     return workload;
   }
@@ -86,14 +86,14 @@ final class BatchWorkload {
       UUID session = UUID.randomUUID();
       List<Event> events = new ArrayList<>();
       for (int i = 0; i < perBatch; i++) {
-        events.add(new Event().eventId(UUID.randomUUID()).sessionId(session).eventType(EventType.TOOL)
+        events.add(new Event().eventId(UUID.randomUUID().toString()).sessionId(session.toString()).eventType(EventType.TOOL)
             .eventName("vector-search").source("fault-suite").inputs(Map.of("q", "batch " + b + " event " + i)));
       }
-      List<String> ids = events.stream().map(e -> e.getEventId().toString()).collect(Collectors.toList());
+      List<String> ids = events.stream().map(e -> e.getEventId()).collect(Collectors.toList());
       Response<EventBatchResponse> response =
           hh.raw().events().createEventBatch(new EventBatchRequest().events(events)).execute();
       Set<String> stored = response.isSuccessful()
-          ? response.body().getEventIds().stream().map(UUID::toString).collect(Collectors.toSet())
+          ? Set.copyOf(response.body().getEventIds())
           : Set.of(); // a plain 500 says nothing about which events were stored
       workload.record(ids, stored, response.code());
     }

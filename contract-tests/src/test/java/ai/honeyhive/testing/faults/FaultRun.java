@@ -2,6 +2,7 @@ package ai.honeyhive.testing.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.testing.FaultPlan;
 import ai.honeyhive.testing.HoneyHiveTestServer;
@@ -24,10 +25,14 @@ final class FaultRun {
 
   private FaultRun(FaultPlan plan, UnaryOperator<HoneyHive.Builder> client) {
     this.server = HoneyHiveTestServer.builder().faults(plan).start();
-    this.hh = client.apply(server.clientBuilder()).build();
+    // Synchronous unless the test says otherwise: the suite asserts what each call throws.
+    this.hh = client.apply(server.clientBuilder().deliveryMode(DeliveryMode.SYNCHRONOUS)).build();
   }
 
-  /** Starts a server with {@code plan} and a client from its {@link HoneyHiveTestServer#clientBuilder()}. */
+  /**
+   * Starts a server with {@code plan} and a synchronous client from its {@link HoneyHiveTestServer#clientBuilder()},
+   * changed by {@code client}.
+   */
   static FaultRun start(FaultPlan plan, UnaryOperator<HoneyHive.Builder> client) {
     return new FaultRun(plan, client);
   }
