@@ -2,13 +2,13 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.HoneyHiveRetrofit;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -490,6 +490,8 @@ public final class HoneyHive implements AutoCloseable {
     Duration maxRetryDelay = Duration.ofSeconds(8);
     Duration maxRetryAfter = Duration.ofSeconds(60);
     Proxy proxy;
+    String proxyUsername;
+    String proxyPassword;
     boolean verifyTls = true;
     final Map<String, String> headers = new LinkedHashMap<>();
     ConnectionPool connectionPool;
@@ -512,6 +514,8 @@ public final class HoneyHive implements AutoCloseable {
     boolean shutdownHook = true;
     DeliveryListener deliveryListener;
     Executor executor;
+    /** What {@link #fromEnv} found wrong but not fatal, logged once by {@link #build()}; null if nothing. */
+    String envWarning;
 
     Builder() {}
 
@@ -662,6 +666,22 @@ public final class HoneyHive implements AutoCloseable {
      */
     public Builder proxy(Proxy proxy) {
       this.proxy = Checks.notNull("proxy", proxy);
+      return this;
+    }
+
+    /**
+     * Answers a proxy's {@code 407 Proxy Authentication Required} with HTTP Basic credentials. Default none. Set by
+     * {@link #fromEnv} when a proxy variable is a URL with {@code user:password@}. The password is never logged or
+     * shown in a message or {@code toString()}.
+     *
+     * @param username the user name
+     * @param password the password; may be empty
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder proxyCredentials(String username, String password) {
+      this.proxyUsername = Checks.notNull("username", username);
+      this.proxyPassword = Checks.notNull("password", password);
       return this;
     }
 
@@ -995,61 +1015,23 @@ public final class HoneyHive implements AutoCloseable {
       return fromEnv(name -> {
         String value = System.getProperty(name);
         return value != null ? value : System.getenv(name);
-      });
+      }, EnvConfig.presentNames());
     }
 
     Builder fromEnv(Function<String, String> env) {
-      EnvReader reader = new EnvReader(env);
-      reader.string("HH_API_KEY", this::apiKey);
-      reader.string("HH_API_URL", this::baseUrl);
-      reader.string("HH_SOURCE", this::source);
-      reader.seconds("HH_CONNECT_TIMEOUT", this::connectTimeout);
-      reader.seconds("HH_API_TIMEOUT", this::readTimeout);
-      reader.seconds("HH_CALL_TIMEOUT", this::callTimeout);
-      reader.integer("HH_MAX_RETRIES", this::maxRetries);
-      reader.bool("HH_VERIFY_TLS", this::verifyTls);
-      reader.bool("HH_DISABLED", disabled -> enabled(!disabled));
-      reader.string("HH_ROUTES", value -> routeFamily(RouteFamily.valueOf(value.toUpperCase(Locale.ROOT))));
-      reader.string("HH_PROXY", value -> proxy(parseProxy(value)));
-      reader.string("HH_DELIVERY", value -> deliveryMode(parseDeliveryMode(value)));
-      reader.integer("HH_MAX_QUEUE_SIZE", this::maxQueueSize);
-      reader.wholeNumber("HH_MAX_QUEUE_BYTES", this::maxQueueBytes);
-      reader.string("HH_QUEUE_FULL", value -> queueFullPolicy(QueueFullPolicy.valueOf(value.toUpperCase(Locale.ROOT))));
-      reader.seconds("HH_BLOCK_TIMEOUT", this::blockTimeout);
-      reader.integer("HH_BATCH_SIZE", this::maxBatchSize);
-      reader.wholeNumber("HH_BATCH_BYTES", this::maxBatchBytes);
-      reader.seconds("HH_BATCH_DELAY", this::maxBatchDelay);
-      reader.integer("HH_MAX_CONCURRENT_EXPORTS", this::maxConcurrentExports);
-      reader.seconds("HH_CLOSE_TIMEOUT", this::closeTimeout);
-      reader.bool("HH_SHUTDOWN_HOOK", this::shutdownHook);
-      return this;
+      return fromEnv(env, Set.of());
     }
 
-    private static DeliveryMode parseDeliveryMode(String value) {
-      switch (value.toLowerCase(Locale.ROOT)) {
-        case "batched": case "batch": case "async":
-          return DeliveryMode.BATCHED;
-        case "sync": case "synchronous":
-          return DeliveryMode.SYNCHRONOUS;
-        default:
-          throw new IllegalArgumentException("expected batched or sync");
-      }
+    /** Reads {@code env}; {@code present}, the names of the variables set, finds those not understood. */
+    Builder fromEnv(Function<String, String> env, Collection<String> present) {
+      this.envWarning = EnvConfig.apply(this, env, present);
+      return this;
     }
 
     BatchDelivery.Settings batchSettings() {
       return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
           queueFullPolicy, blockTimeout, closeTimeout,
           maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS);
-    }
-
-    private static Proxy parseProxy(String value) {
-      String hostPort = value.replaceFirst("^https?://", "").replaceAll("/+$", "");
-      int colon = hostPort.lastIndexOf(':');
-      if (colon <= 0) {
-        throw new IllegalArgumentException("expected host:port");
-      }
-      int port = Integer.parseInt(hostPort.substring(colon + 1));
-      return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port));
     }
 
     Duration connectTimeout() {
@@ -1073,6 +1055,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if the {@link #executor} rejects the exporter's task
      */
     public HoneyHive build() {
+      EnvConfig.log(envWarning); // first: a misspelt HH_API_KEY is the likeliest cause of the failure below
       if (enabled && apiKey == null) {
         throw new IllegalStateException(
             "no HoneyHive API key: call apiKey(...) or set HH_API_KEY; or disable the client with enabled(false)");
