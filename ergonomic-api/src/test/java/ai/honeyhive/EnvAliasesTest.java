@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import javax.net.ssl.X509TrustManager;
 import mockwebserver3.MockResponse;
@@ -277,13 +279,26 @@ class EnvAliasesTest {
   }
 
   @Test
-  void everyUnderstoodNameIsKnownAndNoneIsReported() {
+  void theUnderstoodNamesAreExactlyTheNamesFromEnvReads() {
+    Set<String> read = new TreeSet<>();
+
+    builder().fromEnv(name -> {
+      read.add(name);
+      return null;
+    });
+
+    assertThat(new TreeSet<>(EnvConfig.UNDERSTOOD)).isEqualTo(read);
+  }
+
+  @Test
+  void noWarningIsLoggedWhenEveryNameIsUnderstood() {
     Map<String, String> env = new HashMap<>();
     EnvConfig.UNDERSTOOD.forEach(name -> env.put(name, ""));
+    env.put("HH_DISABLED", "true");
+    env.put("PATH", "/usr/bin");
 
-    String log = stderrOf(() -> builder().fromEnv(env::get, env.keySet()).enabled(false).build().close());
+    String log = stderrOf(() -> builder().fromEnv(env::get, env.keySet()).build().close());
 
-    assertThat(EnvConfig.unknownNames(EnvConfig.UNDERSTOOD)).isEmpty();
     assertThat(log).doesNotContain("HoneyHive configuration");
   }
 
