@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,7 +41,7 @@ final class EnvConfig {
       "HH_API_KEY", "HH_API_URL", "HH_BASE_URL", "HH_SERVER_URL", "HH_SOURCE",
       "HH_CONNECT_TIMEOUT", "HH_API_TIMEOUT", "HH_TIMEOUT", "HH_CALL_TIMEOUT", "HH_MAX_RETRIES",
       "HH_PROXY", "HH_HTTPS_PROXY", "HH_HTTP_PROXY", "HH_PROXY_URL",
-      "HH_VERIFY_TLS", "HH_VERIFY_SSL",
+      "HH_VERIFY_TLS", "HH_VERIFY_SSL", "HH_SSL_CERT_PATH",
       "HH_ROUTES", "HH_DISABLED", "HH_TEST_MODE", "HH_DISABLE_TRACING",
       "HH_DELIVERY", "HH_MAX_QUEUE_SIZE", "HH_MAX_QUEUE_BYTES", "HH_QUEUE_FULL", "HH_BLOCK_TIMEOUT",
       "HH_BATCH_SIZE", "HH_BATCH_BYTES", "HH_BATCH_DELAY", "HH_FLUSH_INTERVAL",
@@ -70,6 +71,7 @@ final class EnvConfig {
     reader.seconds("HH_CALL_TIMEOUT", builder::callTimeout);
     reader.integer("HH_MAX_RETRIES", builder::maxRetries);
     reader.bool(first(env, "HH_VERIFY_TLS"), builder::verifyTls);
+    reader.string("HH_SSL_CERT_PATH", value -> builder.caCertificates(Path.of(value)));
     readDisabled(reader, env, builder);
     reader.string("HH_ROUTES", value -> builder.routeFamily(RouteFamily.valueOf(value.toUpperCase(Locale.ROOT))));
     reader.string(first(env, "HH_PROXY"), value -> {

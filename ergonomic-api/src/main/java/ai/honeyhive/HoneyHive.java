@@ -3,10 +3,13 @@ package ai.honeyhive;
 import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.HoneyHiveRetrofit;
 import java.net.Proxy;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -493,6 +496,7 @@ public final class HoneyHive implements AutoCloseable {
     String proxyUsername;
     String proxyPassword;
     boolean verifyTls = true;
+    List<X509Certificate> caCertificates;
     final Map<String, String> headers = new LinkedHashMap<>();
     ConnectionPool connectionPool;
     OkHttpClient okHttpClient;
@@ -694,6 +698,27 @@ public final class HoneyHive implements AutoCloseable {
      */
     public Builder verifyTls(boolean verifyTls) {
       this.verifyTls = verifyTls;
+      return this;
+    }
+
+    /**
+     * Trusts the certificate authorities in {@code pemFile} in addition to the JVM's default trust store, such as
+     * the private CA of a self-hosted data plane or the root of a TLS-inspecting proxy. Default: the JVM's trust
+     * store only. Host names are still verified. The file is read now; {@link #verifyTls verifyTls(false)} overrides
+     * this, and on a caller's {@link #okHttpClient} this replaces its TLS trust settings.
+     *
+     * @param pemFile a PEM file of one or more {@code -----BEGIN CERTIFICATE-----} blocks
+     * @return this builder
+     * @throws NullPointerException if {@code pemFile} is null
+     * @throws IllegalArgumentException if the file is missing, unreadable or holds no certificate, naming the file
+     */
+    public Builder caCertificates(Path pemFile) {
+      Checks.notNull("pemFile", pemFile);
+      try {
+        this.caCertificates = CaBundle.read(pemFile);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("caCertificates: " + e.getMessage(), e);
+      }
       return this;
     }
 

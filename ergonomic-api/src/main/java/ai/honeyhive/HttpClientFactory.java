@@ -52,6 +52,8 @@ final class HttpClientFactory {
     }
     if (!settings.verifyTls) {
       trustEverything(http);
+    } else if (settings.caCertificates != null) {
+      CaBundle.trust(http, settings.caCertificates);
     }
     // Order matters: identity and auth first, so every retry and every log line sees the final headers.
     http.addInterceptor(new ClientHeadersInterceptor(settings.headers));
