@@ -61,7 +61,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <caption>Options</caption>
  *   <tr><th>Builder method</th><th>Variable</th><th>Default</th></tr>
  *   <tr><td>{@link Builder#apiKey}</td><td>{@code HH_API_KEY}</td><td>none: required unless disabled</td></tr>
- *   <tr><td>{@link Builder#baseUrl}</td><td>{@code HH_API_URL}</td><td>{@code https://api.honeyhive.ai}</td></tr>
+ *   <tr><td>{@link Builder#baseUrl}</td><td>{@code HH_API_URL}</td><td>{@code https://api.dp1.us.honeyhive.ai}</td></tr>
  *   <tr><td>{@link Builder#source}</td><td>{@code HH_SOURCE}</td><td>unset (the server records "unknown")</td></tr>
  *   <tr><td>{@link Builder#connectTimeout}</td><td>{@code HH_CONNECT_TIMEOUT} (seconds)</td><td>10 s</td></tr>
  *   <tr><td>{@link Builder#readTimeout}</td><td>{@code HH_API_TIMEOUT} (seconds)</td><td>30 s</td></tr>
@@ -550,7 +550,9 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Sets the API's base URL. Default {@code https://api.honeyhive.ai}; self-hosted installs use their own.
+     * Sets the API's base URL. Default {@code https://api.dp1.us.honeyhive.ai}, HoneyHive's managed data plane (the
+     * default of its data-plane spec since 1.9.0 and of its Python SDK since 1.0.1); dedicated and self-hosted data
+     * planes use their own.
      *
      * @param baseUrl the URL, such as {@code https://honeyhive.example.com}; a missing final {@code /} is added
      * @return this builder
