@@ -61,17 +61,25 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <caption>Options</caption>
  *   <tr><th>Builder method</th><th>Variable</th><th>Default</th></tr>
  *   <tr><td>{@link Builder#apiKey}</td><td>{@code HH_API_KEY}</td><td>none: required unless disabled</td></tr>
- *   <tr><td>{@link Builder#baseUrl}</td><td>{@code HH_API_URL}</td><td>{@code https://api.dp1.us.honeyhive.ai}</td></tr>
+ *   <tr><td>{@link Builder#baseUrl}</td><td>{@code HH_API_URL} (or {@code HH_BASE_URL}, {@code HH_SERVER_URL})</td>
+ *       <td>{@code https://api.dp1.us.honeyhive.ai}</td></tr>
  *   <tr><td>{@link Builder#source}</td><td>{@code HH_SOURCE}</td><td>unset (the server records "unknown")</td></tr>
  *   <tr><td>{@link Builder#connectTimeout}</td><td>{@code HH_CONNECT_TIMEOUT} (seconds)</td><td>10 s</td></tr>
- *   <tr><td>{@link Builder#readTimeout}</td><td>{@code HH_API_TIMEOUT} (seconds)</td><td>30 s</td></tr>
+ *   <tr><td>{@link Builder#readTimeout}</td><td>{@code HH_API_TIMEOUT} (or {@code HH_TIMEOUT}; seconds)</td>
+ *       <td>30 s</td></tr>
  *   <tr><td>{@link Builder#callTimeout}</td><td>{@code HH_CALL_TIMEOUT} (seconds)</td><td>none</td></tr>
  *   <tr><td>{@link Builder#maxRetries}</td><td>{@code HH_MAX_RETRIES}</td><td>3</td></tr>
- *   <tr><td>{@link Builder#proxy}</td><td>{@code HH_PROXY} ({@code host:port})</td><td>the JVM's default</td></tr>
- *   <tr><td>{@link Builder#verifyTls}</td><td>{@code HH_VERIFY_TLS}</td><td>true</td></tr>
+ *   <tr><td>{@link Builder#proxy}</td><td>{@code HH_PROXY} (or {@code HH_HTTPS_PROXY}, {@code HH_HTTP_PROXY},
+ *       {@code HH_PROXY_URL}; {@code host:port} or {@code http://[user:password@]host:port})</td>
+ *       <td>the JVM's default</td></tr>
+ *   <tr><td>{@link Builder#proxyCredentials}</td><td>the {@code user:password@} of a proxy URL</td><td>none</td></tr>
+ *   <tr><td>{@link Builder#verifyTls}</td><td>{@code HH_VERIFY_TLS} (or {@code HH_VERIFY_SSL})</td><td>true</td></tr>
+ *   <tr><td>{@link Builder#caCertificates}</td><td>{@code HH_SSL_CERT_PATH} (a PEM file)</td>
+ *       <td>the JVM's trust store only</td></tr>
  *   <tr><td>{@link Builder#routeFamily}</td><td>{@code HH_ROUTES} ({@code current}|{@code legacy})</td>
  *       <td>{@link RouteFamily#CURRENT}</td></tr>
- *   <tr><td>{@link Builder#enabled}</td><td>{@code HH_DISABLED} ({@code true} disables)</td><td>enabled</td></tr>
+ *   <tr><td>{@link Builder#enabled}</td><td>{@code HH_DISABLED} ({@code true} disables; or {@code HH_TEST_MODE},
+ *       {@code HH_DISABLE_TRACING})</td><td>enabled</td></tr>
  *   <tr><td>{@link Builder#header}</td><td>none</td><td>no custom headers</td></tr>
  *   <tr><td>{@link Builder#connectionPool}</td><td>none</td><td>OkHttp's: 5 idle connections, 5 minutes</td></tr>
  *   <tr><td>{@link Builder#okHttpClient}</td><td>none</td><td>a new client</td></tr>
@@ -87,7 +95,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#maxBatchSize}</td><td>{@code HH_BATCH_SIZE}</td><td>100 events (at most 1000)</td></tr>
  *   <tr><td>{@link Builder#maxBatchBytes}</td><td>{@code HH_BATCH_BYTES}</td>
  *       <td>4194304 (4 MiB, estimated JSON)</td></tr>
- *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (seconds)</td><td>1 s</td></tr>
+ *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (or {@code HH_FLUSH_INTERVAL}; seconds)</td>
+ *       <td>1 s</td></tr>
  *   <tr><td>{@link Builder#maxConcurrentExports}</td><td>{@code HH_MAX_CONCURRENT_EXPORTS}</td>
  *       <td>4 (1 with an {@link Builder#executor})</td></tr>
  *   <tr><td>{@link Builder#closeTimeout}</td><td>{@code HH_CLOSE_TIMEOUT} (seconds)</td><td>10 s</td></tr>
@@ -95,6 +104,13 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#deliveryListener}</td><td>none</td><td>none: failures are counted and logged</td></tr>
  *   <tr><td>{@link Builder#executor}</td><td>none</td><td>the client's own daemon threads</td></tr>
  * </table>
+ *
+ * <p>The names in parentheses are those HoneyHive's Python SDK reads for the same setting, so a team moving over
+ * keeps its environment. This client's own name wins when both are set; among aliases the first listed wins, except
+ * that {@code HH_TEST_MODE} or {@code HH_DISABLE_TRACING} set to true disables the client unless {@code HH_DISABLED}
+ * is set. When the client is built, one warning (SLF4J logger {@code ai.honeyhive.config}) names every {@code HH_*}
+ * variable it does not read, such as a misspelt one or {@code HH_PROJECT} (the server derives the project from the
+ * API key), and every alias overruled by a different value; it never shows a value.
  *
  * <p>Requests identify this SDK with {@code hh-client-language: java}, {@code hh-client-package},
  * {@code hh-client-version} and a User-Agent naming it. The API key is sent as a bearer token and never appears in a
@@ -595,7 +611,9 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Sets the timeout between bytes read or written on one attempt. Default 30 seconds.
+     * Sets the timeout between bytes read or written on one attempt. Default 30 seconds. The Python SDK's
+     * {@code HH_TIMEOUT} sets this too: there it is httpx's per-operation timeout (each read and write, not the whole
+     * request), with the same 30-second default; {@link #callTimeout} is the whole-call limit.
      *
      * @param timeout the timeout; must be positive
      * @return this builder
@@ -1032,8 +1050,9 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Reads every option that is set in system properties or environment variables (see {@link HoneyHive}); options
-     * set later on this builder override them.
+     * Reads every option that is set in system properties or environment variables (see {@link HoneyHive}), the
+     * Python SDK's names included; options set later on this builder override them. {@link #build()} logs one
+     * warning naming the {@code HH_*} variables that were not understood.
      *
      * @return this builder
      * @throws IllegalArgumentException if a variable holds a value of the wrong form, naming the variable
