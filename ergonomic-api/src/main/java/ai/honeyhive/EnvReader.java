@@ -21,10 +21,17 @@ final class EnvReader {
     try {
       target.accept(value.strip());
     } catch (IllegalArgumentException e) {
-      // Never echo HH_API_KEY's value.
-      String shown = name.equals("HH_API_KEY") ? "<redacted>" : "'" + value + "'";
-      throw new IllegalArgumentException(name + " has an invalid value " + shown + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(name + " has an invalid value " + shown(name, value) + ": " + e.getMessage(),
+          e);
     }
+  }
+
+  /** The value as an error message may show it: never HH_API_KEY's, never a password in a URL (proxies). */
+  static String shown(String name, String value) {
+    if (name.equals("HH_API_KEY")) {
+      return "<redacted>";
+    }
+    return "'" + value.replaceAll("(?<=://)[^/?#]*@", "<redacted>@") + "'";
   }
 
   void seconds(String name, Consumer<Duration> target) {

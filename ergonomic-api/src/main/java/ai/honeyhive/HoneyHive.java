@@ -2,13 +2,16 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.HoneyHiveRetrofit;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -58,17 +61,25 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <caption>Options</caption>
  *   <tr><th>Builder method</th><th>Variable</th><th>Default</th></tr>
  *   <tr><td>{@link Builder#apiKey}</td><td>{@code HH_API_KEY}</td><td>none: required unless disabled</td></tr>
- *   <tr><td>{@link Builder#baseUrl}</td><td>{@code HH_API_URL}</td><td>{@code https://api.honeyhive.ai}</td></tr>
+ *   <tr><td>{@link Builder#baseUrl}</td><td>{@code HH_API_URL} (or {@code HH_BASE_URL}, {@code HH_SERVER_URL})</td>
+ *       <td>{@code https://api.dp1.us.honeyhive.ai}</td></tr>
  *   <tr><td>{@link Builder#source}</td><td>{@code HH_SOURCE}</td><td>unset (the server records "unknown")</td></tr>
  *   <tr><td>{@link Builder#connectTimeout}</td><td>{@code HH_CONNECT_TIMEOUT} (seconds)</td><td>10 s</td></tr>
- *   <tr><td>{@link Builder#readTimeout}</td><td>{@code HH_API_TIMEOUT} (seconds)</td><td>30 s</td></tr>
+ *   <tr><td>{@link Builder#readTimeout}</td><td>{@code HH_API_TIMEOUT} (or {@code HH_TIMEOUT}; seconds)</td>
+ *       <td>30 s</td></tr>
  *   <tr><td>{@link Builder#callTimeout}</td><td>{@code HH_CALL_TIMEOUT} (seconds)</td><td>none</td></tr>
  *   <tr><td>{@link Builder#maxRetries}</td><td>{@code HH_MAX_RETRIES}</td><td>3</td></tr>
- *   <tr><td>{@link Builder#proxy}</td><td>{@code HH_PROXY} ({@code host:port})</td><td>the JVM's default</td></tr>
- *   <tr><td>{@link Builder#verifyTls}</td><td>{@code HH_VERIFY_TLS}</td><td>true</td></tr>
+ *   <tr><td>{@link Builder#proxy}</td><td>{@code HH_PROXY} (or {@code HH_HTTPS_PROXY}, {@code HH_HTTP_PROXY},
+ *       {@code HH_PROXY_URL}; {@code host:port} or {@code http://[user:password@]host:port})</td>
+ *       <td>the JVM's default</td></tr>
+ *   <tr><td>{@link Builder#proxyCredentials}</td><td>the {@code user:password@} of a proxy URL</td><td>none</td></tr>
+ *   <tr><td>{@link Builder#verifyTls}</td><td>{@code HH_VERIFY_TLS} (or {@code HH_VERIFY_SSL})</td><td>true</td></tr>
+ *   <tr><td>{@link Builder#caCertificates}</td><td>{@code HH_SSL_CERT_PATH} (a PEM file)</td>
+ *       <td>the JVM's trust store only</td></tr>
  *   <tr><td>{@link Builder#routeFamily}</td><td>{@code HH_ROUTES} ({@code current}|{@code legacy})</td>
  *       <td>{@link RouteFamily#CURRENT}</td></tr>
- *   <tr><td>{@link Builder#enabled}</td><td>{@code HH_DISABLED} ({@code true} disables)</td><td>enabled</td></tr>
+ *   <tr><td>{@link Builder#enabled}</td><td>{@code HH_DISABLED} ({@code true} disables; or {@code HH_TEST_MODE},
+ *       {@code HH_DISABLE_TRACING})</td><td>enabled</td></tr>
  *   <tr><td>{@link Builder#header}</td><td>none</td><td>no custom headers</td></tr>
  *   <tr><td>{@link Builder#connectionPool}</td><td>none</td><td>OkHttp's: 5 idle connections, 5 minutes</td></tr>
  *   <tr><td>{@link Builder#okHttpClient}</td><td>none</td><td>a new client</td></tr>
@@ -84,7 +95,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#maxBatchSize}</td><td>{@code HH_BATCH_SIZE}</td><td>100 events (at most 1000)</td></tr>
  *   <tr><td>{@link Builder#maxBatchBytes}</td><td>{@code HH_BATCH_BYTES}</td>
  *       <td>4194304 (4 MiB, estimated JSON)</td></tr>
- *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (seconds)</td><td>1 s</td></tr>
+ *   <tr><td>{@link Builder#maxBatchDelay}</td><td>{@code HH_BATCH_DELAY} (or {@code HH_FLUSH_INTERVAL}; seconds)</td>
+ *       <td>1 s</td></tr>
  *   <tr><td>{@link Builder#maxConcurrentExports}</td><td>{@code HH_MAX_CONCURRENT_EXPORTS}</td>
  *       <td>4 (1 with an {@link Builder#executor})</td></tr>
  *   <tr><td>{@link Builder#closeTimeout}</td><td>{@code HH_CLOSE_TIMEOUT} (seconds)</td><td>10 s</td></tr>
@@ -92,6 +104,13 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#deliveryListener}</td><td>none</td><td>none: failures are counted and logged</td></tr>
  *   <tr><td>{@link Builder#executor}</td><td>none</td><td>the client's own daemon threads</td></tr>
  * </table>
+ *
+ * <p>The names in parentheses are those HoneyHive's Python SDK reads for the same setting, so a team moving over
+ * keeps its environment. This client's own name wins when both are set; among aliases the first listed wins, except
+ * that {@code HH_TEST_MODE} or {@code HH_DISABLE_TRACING} set to true disables the client unless {@code HH_DISABLED}
+ * is set. When the client is built, one warning (SLF4J logger {@code ai.honeyhive.config}) names every {@code HH_*}
+ * variable it does not read, such as a misspelt one or {@code HH_PROJECT} (the server derives the project from the
+ * API key), and every alias overruled by a different value; it never shows a value.
  *
  * <p>Requests identify this SDK with {@code hh-client-language: java}, {@code hh-client-package},
  * {@code hh-client-version} and a User-Agent naming it. The API key is sent as a bearer token and never appears in a
@@ -490,7 +509,10 @@ public final class HoneyHive implements AutoCloseable {
     Duration maxRetryDelay = Duration.ofSeconds(8);
     Duration maxRetryAfter = Duration.ofSeconds(60);
     Proxy proxy;
+    String proxyUsername;
+    String proxyPassword;
     boolean verifyTls = true;
+    List<X509Certificate> caCertificates;
     final Map<String, String> headers = new LinkedHashMap<>();
     ConnectionPool connectionPool;
     OkHttpClient okHttpClient;
@@ -512,6 +534,8 @@ public final class HoneyHive implements AutoCloseable {
     boolean shutdownHook = true;
     DeliveryListener deliveryListener;
     Executor executor;
+    /** What {@link #fromEnv} found wrong but not fatal, logged once by {@link #build()}; null if nothing. */
+    String envWarning;
 
     Builder() {}
 
@@ -542,7 +566,9 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Sets the API's base URL. Default {@code https://api.honeyhive.ai}; self-hosted installs use their own.
+     * Sets the API's base URL. Default {@code https://api.dp1.us.honeyhive.ai}, HoneyHive's managed data plane (the
+     * default of its data-plane spec since 1.9.0 and of its Python SDK since 1.0.1); dedicated and self-hosted data
+     * planes use their own.
      *
      * @param baseUrl the URL, such as {@code https://honeyhive.example.com}; a missing final {@code /} is added
      * @return this builder
@@ -585,7 +611,9 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Sets the timeout between bytes read or written on one attempt. Default 30 seconds.
+     * Sets the timeout between bytes read or written on one attempt. Default 30 seconds. The Python SDK's
+     * {@code HH_TIMEOUT} sets this too: there it is httpx's per-operation timeout (each read and write, not the whole
+     * request), with the same 30-second default; {@link #callTimeout} is the whole-call limit.
      *
      * @param timeout the timeout; must be positive
      * @return this builder
@@ -666,6 +694,22 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
+     * Answers a proxy's {@code 407 Proxy Authentication Required} with HTTP Basic credentials. Default none. Set by
+     * {@link #fromEnv} when a proxy variable is a URL with {@code user:password@}. The password is never logged or
+     * shown in a message or {@code toString()}.
+     *
+     * @param username the user name
+     * @param password the password; may be empty
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     */
+    public Builder proxyCredentials(String username, String password) {
+      this.proxyUsername = Checks.notNull("username", username);
+      this.proxyPassword = Checks.notNull("password", password);
+      return this;
+    }
+
+    /**
      * Whether to verify the server's TLS certificate and host name. Default true. Turn it off only for a local test
      * server with a self-signed certificate: it makes the connection open to interception.
      *
@@ -674,6 +718,27 @@ public final class HoneyHive implements AutoCloseable {
      */
     public Builder verifyTls(boolean verifyTls) {
       this.verifyTls = verifyTls;
+      return this;
+    }
+
+    /**
+     * Trusts the certificate authorities in {@code pemFile} in addition to the JVM's default trust store, such as
+     * the private CA of a self-hosted data plane or the root of a TLS-inspecting proxy. Default: the JVM's trust
+     * store only. Host names are still verified. The file is read now; {@link #verifyTls verifyTls(false)} overrides
+     * this, and on a caller's {@link #okHttpClient} this replaces its TLS trust settings.
+     *
+     * @param pemFile a PEM file of one or more {@code -----BEGIN CERTIFICATE-----} blocks
+     * @return this builder
+     * @throws NullPointerException if {@code pemFile} is null
+     * @throws IllegalArgumentException if the file is missing, unreadable or holds no certificate, naming the file
+     */
+    public Builder caCertificates(Path pemFile) {
+      Checks.notNull("pemFile", pemFile);
+      try {
+        this.caCertificates = CaBundle.read(pemFile);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("caCertificates: " + e.getMessage(), e);
+      }
       return this;
     }
 
@@ -985,8 +1050,9 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Reads every option that is set in system properties or environment variables (see {@link HoneyHive}); options
-     * set later on this builder override them.
+     * Reads every option that is set in system properties or environment variables (see {@link HoneyHive}), the
+     * Python SDK's names included; options set later on this builder override them. {@link #build()} logs one
+     * warning naming the {@code HH_*} variables that were not understood.
      *
      * @return this builder
      * @throws IllegalArgumentException if a variable holds a value of the wrong form, naming the variable
@@ -995,61 +1061,23 @@ public final class HoneyHive implements AutoCloseable {
       return fromEnv(name -> {
         String value = System.getProperty(name);
         return value != null ? value : System.getenv(name);
-      });
+      }, EnvConfig.presentNames());
     }
 
     Builder fromEnv(Function<String, String> env) {
-      EnvReader reader = new EnvReader(env);
-      reader.string("HH_API_KEY", this::apiKey);
-      reader.string("HH_API_URL", this::baseUrl);
-      reader.string("HH_SOURCE", this::source);
-      reader.seconds("HH_CONNECT_TIMEOUT", this::connectTimeout);
-      reader.seconds("HH_API_TIMEOUT", this::readTimeout);
-      reader.seconds("HH_CALL_TIMEOUT", this::callTimeout);
-      reader.integer("HH_MAX_RETRIES", this::maxRetries);
-      reader.bool("HH_VERIFY_TLS", this::verifyTls);
-      reader.bool("HH_DISABLED", disabled -> enabled(!disabled));
-      reader.string("HH_ROUTES", value -> routeFamily(RouteFamily.valueOf(value.toUpperCase(Locale.ROOT))));
-      reader.string("HH_PROXY", value -> proxy(parseProxy(value)));
-      reader.string("HH_DELIVERY", value -> deliveryMode(parseDeliveryMode(value)));
-      reader.integer("HH_MAX_QUEUE_SIZE", this::maxQueueSize);
-      reader.wholeNumber("HH_MAX_QUEUE_BYTES", this::maxQueueBytes);
-      reader.string("HH_QUEUE_FULL", value -> queueFullPolicy(QueueFullPolicy.valueOf(value.toUpperCase(Locale.ROOT))));
-      reader.seconds("HH_BLOCK_TIMEOUT", this::blockTimeout);
-      reader.integer("HH_BATCH_SIZE", this::maxBatchSize);
-      reader.wholeNumber("HH_BATCH_BYTES", this::maxBatchBytes);
-      reader.seconds("HH_BATCH_DELAY", this::maxBatchDelay);
-      reader.integer("HH_MAX_CONCURRENT_EXPORTS", this::maxConcurrentExports);
-      reader.seconds("HH_CLOSE_TIMEOUT", this::closeTimeout);
-      reader.bool("HH_SHUTDOWN_HOOK", this::shutdownHook);
-      return this;
+      return fromEnv(env, Set.of());
     }
 
-    private static DeliveryMode parseDeliveryMode(String value) {
-      switch (value.toLowerCase(Locale.ROOT)) {
-        case "batched": case "batch": case "async":
-          return DeliveryMode.BATCHED;
-        case "sync": case "synchronous":
-          return DeliveryMode.SYNCHRONOUS;
-        default:
-          throw new IllegalArgumentException("expected batched or sync");
-      }
+    /** Reads {@code env}; {@code present}, the names of the variables set, finds those not understood. */
+    Builder fromEnv(Function<String, String> env, Collection<String> present) {
+      this.envWarning = EnvConfig.apply(this, env, present);
+      return this;
     }
 
     BatchDelivery.Settings batchSettings() {
       return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
           queueFullPolicy, blockTimeout, closeTimeout,
           maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS);
-    }
-
-    private static Proxy parseProxy(String value) {
-      String hostPort = value.replaceFirst("^https?://", "").replaceAll("/+$", "");
-      int colon = hostPort.lastIndexOf(':');
-      if (colon <= 0) {
-        throw new IllegalArgumentException("expected host:port");
-      }
-      int port = Integer.parseInt(hostPort.substring(colon + 1));
-      return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port));
     }
 
     Duration connectTimeout() {
@@ -1073,6 +1101,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if the {@link #executor} rejects the exporter's task
      */
     public HoneyHive build() {
+      EnvConfig.log(envWarning); // first: a misspelt HH_API_KEY is the likeliest cause of the failure below
       if (enabled && apiKey == null) {
         throw new IllegalStateException(
             "no HoneyHive API key: call apiKey(...) or set HH_API_KEY; or disable the client with enabled(false)");

@@ -1,6 +1,7 @@
 package ai.honeyhive;
 
 import ai.honeyhive.client.BearerTokenInterceptor;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Set;
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.Authenticator;
+import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
 import org.slf4j.Logger;
@@ -41,11 +44,16 @@ final class HttpClientFactory {
     if (settings.proxy != null) {
       http.proxy(settings.proxy);
     }
+    if (settings.proxyUsername != null) {
+      http.proxyAuthenticator(proxyAuthenticator(settings.proxyUsername, settings.proxyPassword));
+    }
     if (settings.connectionPool != null) {
       http.connectionPool(settings.connectionPool);
     }
     if (!settings.verifyTls) {
       trustEverything(http);
+    } else if (settings.caCertificates != null) {
+      CaBundle.trust(http, settings.caCertificates);
     }
     // Order matters: identity and auth first, so every retry and every log line sees the final headers.
     http.addInterceptor(new ClientHeadersInterceptor(settings.headers));
@@ -65,6 +73,17 @@ final class HttpClientFactory {
       http.addInterceptor(logging);
     }
     return http.build();
+  }
+
+  /** Answers a proxy's 407 with Basic credentials, once: a second 407 means they are wrong, and is returned. */
+  private static Authenticator proxyAuthenticator(String username, String password) {
+    String credentials = Credentials.basic(username, password, StandardCharsets.UTF_8);
+    return (route, response) -> {
+      if (response.request().header("Proxy-Authorization") != null) {
+        return null;
+      }
+      return response.request().newBuilder().header("Proxy-Authorization", credentials).build();
+    };
   }
 
   /** For {@code verifyTls(false)}: accept any certificate and host name. Only for local test servers. */

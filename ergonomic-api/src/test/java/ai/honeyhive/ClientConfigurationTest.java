@@ -526,6 +526,14 @@ class ClientConfigurationTest {
   }
 
   @Test
+  void theDefaultBaseUrlIsTheManagedDataPlane() {
+    HoneyHive hh = HoneyHive.builder().enabled(false).build();
+
+    assertThat(hh.baseUrl()).isEqualTo("https://api.dp1.us.honeyhive.ai/");
+    hh.close();
+  }
+
+  @Test
   void aBaseUrlThatIsNotHttpIsRejectedNamingIt() {
     assertThatThrownBy(() -> HoneyHive.builder().baseUrl("api.honeyhive.ai"))
         .isInstanceOf(IllegalArgumentException.class)

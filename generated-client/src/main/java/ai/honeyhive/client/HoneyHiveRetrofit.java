@@ -14,7 +14,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * OkHttpClient http = new OkHttpClient.Builder()
  *     .addInterceptor(new BearerTokenInterceptor(apiKey))
  *     .build();
- * EventsApi events = HoneyHiveRetrofit.create(HttpUrl.get("https://api.honeyhive.ai/"), http)
+ * EventsApi events = HoneyHiveRetrofit.create(HoneyHiveRetrofit.DEFAULT_BASE_URL, http)
  *     .create(EventsApi.class);
  * }</pre>
  *
@@ -22,8 +22,11 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * the ergonomic {@code ai.honeyhive.HoneyHive} client instead.
  */
 public final class HoneyHiveRetrofit {
-  /** The production API, {@code https://api.honeyhive.ai/}. */
-  public static final HttpUrl DEFAULT_BASE_URL = HttpUrl.get("https://api.honeyhive.ai/");
+  /**
+   * HoneyHive's managed data plane, {@code https://api.dp1.us.honeyhive.ai/}: the default of HoneyHive's data-plane
+   * spec 1.9.0 and of its Python SDK since 1.0.1. Dedicated and self-hosted data planes have their own URL.
+   */
+  public static final HttpUrl DEFAULT_BASE_URL = HttpUrl.get("https://api.dp1.us.honeyhive.ai/");
 
   private HoneyHiveRetrofit() {}
 
