@@ -1,10 +1,5 @@
 package ai.honeyhive;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -62,7 +57,6 @@ final class TraceHeaders {
       concat(List.of(TRACEPARENT, BAGGAGE), SESSION_HEADERS, PARENT_HEADERS, PROJECT_HEADERS, SOURCE_HEADERS);
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
   private static final UUID NIL = new UUID(0, 0);
 
   private TraceHeaders() {}
@@ -115,11 +109,11 @@ final class TraceHeaders {
     }
     String source = scope.client.defaultSource;
     if (source != null) {
-      out.append(',').append(SOURCE_KEY).append('=').append(encode(source));
+      out.append(',').append(SOURCE_KEY).append('=').append(BaggageCodec.encode(source));
     }
     String project = scope.propagatedProject();
     if (project != null) {
-      out.append(',').append(PROJECT_KEY).append('=').append(encode(project));
+      out.append(',').append(PROJECT_KEY).append('=').append(BaggageCodec.encode(project));
     }
     return out.toString();
   }
@@ -130,36 +124,7 @@ final class TraceHeaders {
    * member is replaced.
    */
   static String mergeBaggage(String ours, String existing) {
-    if (existing == null || existing.isBlank()) {
-      return ours;
-    }
-    StringBuilder out = new StringBuilder(ours);
-    for (String member : existing.split(",")) {
-      String trimmed = member.strip();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      int equals = trimmed.indexOf('=');
-      String key = (equals < 0 ? trimmed : trimmed.substring(0, equals)).strip();
-      if (!OWN_BAGGAGE_KEYS.contains(key)) {
-        out.append(',').append(trimmed);
-      }
-    }
-    return out.toString();
-  }
-
-  /** Percent-encodes what a W3C baggage value may not hold as is: controls, space, {@code " , ; \ %} and non-ASCII. */
-  static String encode(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
-      }
-    }
-    return out.toString();
+    return BaggageCodec.merge(ours, existing, OWN_BAGGAGE_KEYS);
   }
 
   /** Returns the 32 hex digits of {@code id}. */
@@ -240,7 +205,7 @@ final class TraceHeaders {
   }
 
   private static Extracted extract(Function<String, List<String>> header) {
-    Map<String, List<String>> baggage = parseBaggage(header.apply(BAGGAGE));
+    Map<String, List<String>> baggage = BaggageCodec.parse(header.apply(BAGGAGE));
     UUID sessionId = firstUuid("session id", SESSION_KEYS, SESSION_HEADERS, baggage, header);
     UUID parentId = firstUuid("parent id", PARENT_KEYS, PARENT_HEADERS, baggage, header);
     String project = firstText(PROJECT_KEYS, PROJECT_HEADERS, baggage, header);
@@ -285,7 +250,7 @@ final class TraceHeaders {
     try {
       id = Ids.parse(what, trimmed);
     } catch (IllegalArgumentException e) {
-      log.debug("ignoring {}: {} '{}' is not a UUID", where, what, abbreviate(trimmed));
+      log.debug("ignoring {}: {} '{}' is not a UUID", where, what, BaggageCodec.abbreviate(trimmed));
       return null;
     }
     if (id.equals(NIL)) {
@@ -315,93 +280,6 @@ final class TraceHeaders {
   }
 
   /**
-   * Parses W3C baggage from every {@code baggage} header value, as one list. Properties ({@code ;...}) are dropped,
-   * values percent-decoded; a member that cannot be read is skipped (and logged), the rest still count. Returns each
-   * key's values in order.
-   */
-  static Map<String, List<String>> parseBaggage(List<String> headerValues) {
-    Map<String, List<String>> members = new LinkedHashMap<>();
-    for (String headerValue : headerValues) {
-      for (String member : headerValue.split(",", -1)) {
-        int semicolon = member.indexOf(';');
-        String pair = (semicolon < 0 ? member : member.substring(0, semicolon)).strip();
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int equals = pair.indexOf('=');
-        if (equals <= 0) {
-          log.debug("ignoring baggage member '{}': expected key=value", abbreviate(pair));
-          continue;
-        }
-        String key = pair.substring(0, equals).strip();
-        if (!isToken(key)) {
-          log.debug("ignoring baggage member '{}': its key is not a token", abbreviate(pair));
-          continue;
-        }
-        String value = decode(pair.substring(equals + 1).strip());
-        if (value == null) {
-          log.debug("ignoring baggage member {}: its value is not valid percent-encoded UTF-8", key);
-          continue;
-        }
-        members.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-      }
-    }
-    return members;
-  }
-
-  /** Percent-decodes UTF-8; null when an escape is broken or the bytes are not UTF-8. */
-  static String decode(String value) {
-    if (value.indexOf('%') < 0) {
-      return value;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-    int i = 0;
-    while (i < value.length()) {
-      int percent = value.indexOf('%', i);
-      int end = percent < 0 ? value.length() : percent;
-      byte[] run = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
-      bytes.write(run, 0, run.length);
-      if (percent < 0) {
-        break;
-      }
-      if (percent + 2 >= value.length()) {
-        return null;
-      }
-      int high = Character.digit(value.charAt(percent + 1), 16);
-      int low = Character.digit(value.charAt(percent + 2), 16);
-      if (high < 0 || low < 0) {
-        return null;
-      }
-      bytes.write(high << 4 | low);
-      i = percent + 3;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-  }
-
-  private static boolean isToken(String key) {
-    if (key.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      boolean tchar = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!tchar) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * Checks the incoming traceparent against W3C Trace Context and logs (debug) what is wrong with it or how it
    * differs from the baggage. The baggage is authoritative: a proxy or an OpenTelemetry agent between the services
    * may restart or re-parent the trace, and the trace context alone cannot carry HoneyHive's UUIDs.
@@ -417,7 +295,7 @@ final class TraceHeaders {
     String value = values.get(0).strip();
     String problem = traceparentProblem(value);
     if (problem != null) {
-      log.debug("ignoring traceparent '{}': {}", abbreviate(value), problem);
+      log.debug("ignoring traceparent '{}': {}", BaggageCodec.abbreviate(value), problem);
       return;
     }
     if (sessionId != null && !value.regionMatches(3, hex(sessionId), 0, 32)) {
@@ -466,10 +344,6 @@ final class TraceHeaders {
       }
     }
     return true;
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
   }
 
   private static List<String> headerNames(List<String> keys, String hyphenated) {

@@ -62,7 +62,7 @@ class InjectHeadersTest {
 
       assertThat(headers.get("baggage"))
           .isEqualTo("session_id=" + SESSION + ",source=eu%20west%2C%20checkout%3Bv2%20%E2%80%93%20100%25");
-      assertThat(TraceHeaders.decode("eu%20west%2C%20checkout%3Bv2%20%E2%80%93%20100%25"))
+      assertThat(BaggageCodec.decode("eu%20west%2C%20checkout%3Bv2%20%E2%80%93%20100%25"))
           .isEqualTo("eu west, checkout;v2 – 100%");
     }
   }
