@@ -80,12 +80,15 @@ final class BaggageCodec {
     return out.toString();
   }
 
-  /** Percent-encodes what a W3C baggage value may not hold as is: controls, space, {@code " , ; \ %} and non-ASCII. */
+  /**
+   * Percent-encodes what a W3C baggage value may not hold as is (controls, space, {@code " , ; \ %} and non-ASCII), and
+   * {@code +}, which W3C allows but Python's OpenTelemetry decodes as a space ({@code unquote_plus}).
+   */
   static String encode(String value) {
     StringBuilder out = new StringBuilder(value.length());
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%') {
+      if (c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%' && c != '+') {
         out.append((char) c);
       } else {
         out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);

@@ -22,12 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Session extends EventScope {
   private final Long startNanos;
+  /** The session's name when this handle started it; null for an attached session. */
+  private final String name;
   private final IdList children = new IdList();
   /** Spans adopted when they started whose event was then dropped or failed; null until the first. */
   private volatile Set<UUID> disowned;
 
-  Session(Client client, UUID sessionId, Long startNanos) {
+  Session(Client client, UUID sessionId, String name, Long startNanos) {
     super(client, sessionId);
+    this.name = name;
     this.startNanos = startNanos;
   }
 
@@ -129,6 +132,11 @@ public final class Session extends EventScope {
   @Override
   UUID parentEventId() {
     return sessionId;
+  }
+
+  @Override
+  String propagatedSessionName() {
+    return name;
   }
 
   @Override

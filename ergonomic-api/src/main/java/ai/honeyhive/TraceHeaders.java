@@ -13,17 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wire format of trace context: writes {@code traceparent} and {@code baggage} for a scope, and reads the
- * session, parent, project and source back from incoming headers in every form HoneyHive's SDKs use. Reading never
- * throws; what it could not use is logged at debug level (logger {@code ai.honeyhive.propagation}).
+ * The HoneyHive side of trace context: writes {@code traceparent} and {@code baggage} for a scope, and reads the
+ * session, parent, project, source and session name back from incoming headers in every form HoneyHive's SDKs use
+ * (the W3C Baggage format itself is {@link BaggageCodec}'s). Reading never throws; what it could not use is logged at
+ * debug level (logger {@code ai.honeyhive.propagation}).
  *
  * <p>Written:
  * <pre>
  * traceparent: 00-{session id, 32 hex digits}-{last 16 hex digits of the parent event id}-01
- * baggage: session_id={uuid},honeyhive_parent_id={uuid},source={text},project={text}
+ * baggage: session_id={uuid},parent_id={uuid},honeyhive_parent_id={uuid},source={text},project={text},
+ *          session_name={text}
  * </pre>
- * {@code honeyhive_parent_id} only when the parent is not the session itself; {@code source} and {@code project}
- * only when known; values percent-encoded as W3C Baggage requires.
+ * The parent under both keys: HoneyHive's Python SDK reads {@code parent_id}, earlier versions of this client read only
+ * {@code honeyhive_parent_id}. Both only when the parent is not the session itself; {@code source}, {@code project}
+ * and {@code session_name} only when known; values percent-encoded as W3C Baggage requires.
+ *
+ * <p>Read, when two keys of one field disagree: the first usable one in the order of the key lists below wins. For
+ * the parent, {@code honeyhive_parent_id} wins over {@code parent_id}: an earlier version of this client in the middle
+ * of a call chain writes a fresh {@code honeyhive_parent_id} but forwards the {@code parent_id} it received untouched,
+ * as a member of another system.
  */
 final class TraceHeaders {
   static final Logger log = LoggerFactory.getLogger("ai.honeyhive.propagation");
@@ -32,15 +40,20 @@ final class TraceHeaders {
   static final String BAGGAGE = "baggage";
 
   static final String SESSION_KEY = "session_id";
-  static final String PARENT_KEY = "honeyhive_parent_id";
+  /** The parent key HoneyHive's Python SDK reads. */
+  static final String PARENT_KEY = "parent_id";
+  /** The parent key earlier versions of this client read (they ignore {@link #PARENT_KEY}). */
+  static final String LEGACY_PARENT_KEY = "honeyhive_parent_id";
   static final String SOURCE_KEY = "source";
   static final String PROJECT_KEY = "project";
+  static final String SESSION_NAME_KEY = "session_name";
 
   /** Baggage keys, in the order they are tried; matched exactly, as W3C Baggage keys are case-sensitive. */
   static final List<String> SESSION_KEYS = List.of("session_id", "honeyhive_session_id", "honeyhive.session_id");
-  static final List<String> PARENT_KEYS = List.of("honeyhive_parent_id", "honeyhive.parent_id");
+  static final List<String> PARENT_KEYS = List.of("honeyhive_parent_id", "honeyhive.parent_id", "parent_id");
   static final List<String> PROJECT_KEYS = List.of("project", "honeyhive_project", "honeyhive.project");
   static final List<String> SOURCE_KEYS = List.of("source", "honeyhive_source", "honeyhive.source");
+  static final List<String> SESSION_NAME_KEYS = List.of("session_name");
 
   /**
    * Plain header names (compared in lower case): the baggage keys, plus hyphenated forms of the prefixed ones, since
@@ -50,11 +63,14 @@ final class TraceHeaders {
   static final List<String> PARENT_HEADERS = headerNames(PARENT_KEYS, "honeyhive-parent-id");
   static final List<String> PROJECT_HEADERS = headerNames(PROJECT_KEYS, "honeyhive-project");
   static final List<String> SOURCE_HEADERS = headerNames(SOURCE_KEYS, "honeyhive-source");
+  static final List<String> SESSION_NAME_HEADERS = headerNames(SESSION_NAME_KEYS, "honeyhive-session-name");
 
-  private static final List<String> OWN_BAGGAGE_KEYS = concat(SESSION_KEYS, PARENT_KEYS, PROJECT_KEYS, SOURCE_KEYS);
+  private static final List<String> OWN_BAGGAGE_KEYS =
+      concat(SESSION_KEYS, PARENT_KEYS, PROJECT_KEYS, SOURCE_KEYS, SESSION_NAME_KEYS);
   /** Every header name extraction reads, in lower case. */
   static final List<String> READ_HEADERS =
-      concat(List.of(TRACEPARENT, BAGGAGE), SESSION_HEADERS, PARENT_HEADERS, PROJECT_HEADERS, SOURCE_HEADERS);
+      concat(List.of(TRACEPARENT, BAGGAGE), SESSION_HEADERS, PARENT_HEADERS, PROJECT_HEADERS, SOURCE_HEADERS,
+          SESSION_NAME_HEADERS);
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final UUID NIL = new UUID(0, 0);
@@ -106,16 +122,18 @@ final class TraceHeaders {
     UUID parent = scope.parentEventId();
     if (!parent.equals(scope.sessionId)) {
       out.append(',').append(PARENT_KEY).append('=').append(parent);
+      out.append(',').append(LEGACY_PARENT_KEY).append('=').append(parent);
     }
-    String source = scope.client.defaultSource;
-    if (source != null) {
-      out.append(',').append(SOURCE_KEY).append('=').append(BaggageCodec.encode(source));
-    }
-    String project = scope.propagatedProject();
-    if (project != null) {
-      out.append(',').append(PROJECT_KEY).append('=').append(BaggageCodec.encode(project));
-    }
+    appendText(out, SOURCE_KEY, scope.client.defaultSource);
+    appendText(out, PROJECT_KEY, scope.propagatedProject());
+    appendText(out, SESSION_NAME_KEY, scope.propagatedSessionName());
     return out.toString();
+  }
+
+  private static void appendText(StringBuilder out, String key, String value) {
+    if (value != null) {
+      out.append(',').append(key).append('=').append(BaggageCodec.encode(value));
+    }
   }
 
   /**
@@ -151,12 +169,14 @@ final class TraceHeaders {
     final UUID parentId;
     final String project;
     final String source;
+    final String sessionName;
 
-    Extracted(UUID sessionId, UUID parentId, String project, String source) {
+    Extracted(UUID sessionId, UUID parentId, String project, String source, String sessionName) {
       this.sessionId = sessionId;
       this.parentId = parentId;
       this.project = project;
       this.source = source;
+      this.sessionName = sessionName;
     }
   }
 
@@ -210,17 +230,33 @@ final class TraceHeaders {
     UUID parentId = firstUuid("parent id", PARENT_KEYS, PARENT_HEADERS, baggage, header);
     String project = firstText(PROJECT_KEYS, PROJECT_HEADERS, baggage, header);
     String source = firstText(SOURCE_KEYS, SOURCE_HEADERS, baggage, header);
+    String sessionName = firstText(SESSION_NAME_KEYS, SESSION_NAME_HEADERS, baggage, header);
+    if (parentId != null) {
+      logDisagreement(parentId, baggage.getOrDefault(PARENT_KEY, List.of()));
+    }
     checkTraceparent(header.apply(TRACEPARENT), sessionId, parentId);
     if (sessionId == null) {
       if (parentId != null) {
         log.debug("ignoring parent id {}: no usable session id came with it", parentId);
       }
-      return new Extracted(null, null, project, source);
+      return new Extracted(null, null, project, source, sessionName);
     }
     if (sessionId.equals(parentId)) {
       parentId = null; // The session itself: events become its top-level steps.
     }
-    return new Extracted(sessionId, parentId, project, source);
+    return new Extracted(sessionId, parentId, project, source, sessionName);
+  }
+
+  /** Logs (debug) a {@code parent_id} member that names another parent than the one chosen. */
+  private static void logDisagreement(UUID chosen, List<String> plainParentValues) {
+    for (String value : plainParentValues) {
+      if (!value.strip().equalsIgnoreCase(chosen.toString())) {
+        log.debug("baggage member {}='{}' disagrees with parent {}, read from a HoneyHive key that takes precedence"
+            + " (an earlier client in the chain forwarded a stale {}?)", PARENT_KEY,
+            BaggageCodec.abbreviate(value.strip()), chosen, PARENT_KEY);
+        return;
+      }
+    }
   }
 
   private static UUID firstUuid(String what, List<String> keys, List<String> headerNames,
