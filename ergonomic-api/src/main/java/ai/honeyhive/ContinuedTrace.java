@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>The session belongs to the caller: closing a continued trace sends nothing (the caller's span lists its own
- * children only; these events point to it through their {@code parent_id}). Closing a fresh one ends its session.
+ * <p>The session belongs to the caller: nothing here ends, updates or enriches it unless you ask with
+ * {@link #updateSession()}. Closing a continued trace sends nothing (the caller's span lists its own children only;
+ * these events point to it through their {@code parent_id}). This keeps a hand-off safe when the caller delivers in
+ * batches: its session start may reach HoneyHive after this service's events, which only name the session, but an
+ * update of a session HoneyHive does not have yet fails. Closing a fresh one ends the session it started.
  * Events take this service's client {@code source}; when the client has none, the source that came in the headers.
  * {@link #injectHeaders(java.util.Map) Injecting} from here passes the same session, parent, project and session name
  * on, so a third service joins the trace too. Thread-safe.
@@ -105,6 +108,24 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
    */
   public Optional<String> sessionName() {
     return Optional.ofNullable(sessionName);
+  }
+
+  /**
+   * Starts building an update of the session this trace logs into, for the rare service that must enrich the
+   * caller's session (feedback, metadata, ...); {@link EventUpdate#send()} sends it. Nothing else in a continued trace
+   * updates the session. Maps are merged into the stored session; outputs, end time and {@code children_ids} replace
+   * it, so leave those to the service that started the session.
+   *
+   * <p>Ask only when the caller's session start has reached HoneyHive: in the {@link DeliveryMode#BATCHED} mode the
+   * caller's start may still be queued on its side, and an update of a session HoneyHive does not have yet fails
+   * ({@link NotFoundException} in the synchronous mode, else reported to the {@link DeliveryListener}); it is not
+   * retried. The caller can make sure with {@link HoneyHive#flush} after starting the session, before it calls out.
+   * For a fresh trace ({@link #isContinued()} false) this updates the session this handle started.
+   *
+   * @return a builder for the update, queued behind this client's earlier writes of the session
+   */
+  public EventUpdate updateSession() {
+    return new EventUpdate(client, sessionId, sessionId);
   }
 
   /**

@@ -200,7 +200,13 @@ public final class HoneyHive implements AutoCloseable {
 
   /**
    * Returns a handle on a session that was started elsewhere (another service, an earlier run), so events can be
-   * added to it. Sends nothing.
+   * added to it. Sends nothing, and the handle never updates the session by itself: events logged on it only name the
+   * session, which is safe in whatever order they and the session's start reach HoneyHive (the starting service may
+   * deliver in batches). Its enrichment methods ({@link Session#feedback}, ...) and {@link Session#end()} update the
+   * session when called, and need its start to have reached HoneyHive: an update of a session HoneyHive does not have
+   * yet fails and is not retried. {@code end()} replaces the session's end time and {@code children_ids} with this
+   * handle's, so leave it to the service that started the session. From request headers, prefer
+   * {@link #continueTrace(Map, String)}.
    *
    * @param sessionId the session's id, a UUID
    * @return a handle on the session

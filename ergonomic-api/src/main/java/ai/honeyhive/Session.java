@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link #feedback}, {@link #metadata}, ...) and {@link #end()} each make one update of the session. In the
  * {@link DeliveryMode#BATCHED} mode (the default) the update is queued behind the session's earlier writes and the
  * call returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
- * mode it is sent at once and a failure is thrown as a {@link HoneyHiveException}.
+ * mode it is sent at once and a failure is thrown as a {@link HoneyHiveException}. Nothing else updates the session: a
+ * handle from {@link HoneyHive#attachSession} sends an update only when one of these is called.
  */
 public final class Session extends EventScope {
   private final Long startNanos;
