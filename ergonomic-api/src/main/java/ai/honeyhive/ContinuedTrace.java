@@ -18,35 +18,43 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>The session belongs to the caller: closing a continued trace sends nothing (the caller's span lists its own
- * children only; these events point to it through their {@code parent_id}). Closing a fresh one ends its session.
+ * <p>The session belongs to the caller: nothing here ends, updates or enriches it unless you ask with
+ * {@link #updateSession()}. Closing a continued trace sends nothing (the caller's span lists its own children only;
+ * these events point to it through their {@code parent_id}). This keeps a hand-off safe when the caller delivers in
+ * batches: its session start may reach HoneyHive after this service's events, which only name the session, but an
+ * update of a session HoneyHive does not have yet fails. Closing a fresh one ends the session it started.
  * Events take this service's client {@code source}; when the client has none, the source that came in the headers.
- * {@link #injectHeaders(java.util.Map) Injecting} from here passes the same session, parent and project on, so a third
- * service joins the trace too. Thread-safe.
+ * {@link #injectHeaders(java.util.Map) Injecting} from here passes the same session, parent, project and session name
+ * on, so a third service joins the trace too. Thread-safe.
  */
 public final class ContinuedTrace extends EventScope implements AutoCloseable {
   private final UUID parentId;
   private final Session fresh;
   private final String project;
   private final String source;
+  private final String sessionName;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ContinuedTrace(Client client, UUID sessionId, UUID parentId, Session fresh, String project, String source) {
+  private ContinuedTrace(Client client, UUID sessionId, UUID parentId, Session fresh, String project, String source,
+      String sessionName) {
     super(client, sessionId);
     this.parentId = parentId;
     this.fresh = fresh;
     this.project = project;
     this.source = source;
+    this.sessionName = sessionName;
   }
 
   /** A trace joining the caller's session, under {@code parentId} (the session id when there is no parent span). */
-  static ContinuedTrace continued(Client client, UUID sessionId, UUID parentId, String project, String source) {
-    return new ContinuedTrace(client, sessionId, parentId, null, project, source);
+  static ContinuedTrace continued(Client client, UUID sessionId, UUID parentId, String project, String source,
+      String sessionName) {
+    return new ContinuedTrace(client, sessionId, parentId, null, project, source, sessionName);
   }
 
   /** A trace that could not be continued: its events go to {@code fresh}, a session this handle started. */
   static ContinuedTrace fresh(Client client, Session fresh) {
-    return new ContinuedTrace(client, fresh.sessionId, fresh.sessionId, fresh, null, null);
+    return new ContinuedTrace(client, fresh.sessionId, fresh.sessionId, fresh, null, null,
+        fresh.propagatedSessionName());
   }
 
   /**
@@ -92,6 +100,35 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
   }
 
   /**
+   * Returns the session's name as it came in the headers ({@code session_name}, written by HoneyHive's Python SDK and
+   * by this client when it started the session), passed on by {@link #injectHeaders(java.util.Map)}; for a fresh
+   * session, the name it was started with. Informational: nothing is sent with it.
+   *
+   * @return the session name, or empty when none came
+   */
+  public Optional<String> sessionName() {
+    return Optional.ofNullable(sessionName);
+  }
+
+  /**
+   * Starts building an update of the session this trace logs into, for the rare service that must enrich the
+   * caller's session (feedback, metadata, ...); {@link EventUpdate#send()} sends it. Nothing else in a continued trace
+   * updates the session. Maps are merged into the stored session; outputs, end time and {@code children_ids} replace
+   * it, so leave those to the service that started the session.
+   *
+   * <p>Ask only when the caller's session start has reached HoneyHive: in the {@link DeliveryMode#BATCHED} mode the
+   * caller's start may still be queued on its side, and an update of a session HoneyHive does not have yet fails
+   * ({@link NotFoundException} in the synchronous mode, else reported to the {@link DeliveryListener}); it is not
+   * retried. The caller can make sure with {@link HoneyHive#flush} after starting the session, before it calls out.
+   * For a fresh trace ({@link #isContinued()} false) this updates the session this handle started.
+   *
+   * @return a builder for the update, queued behind this client's earlier writes of the session
+   */
+  public EventUpdate updateSession() {
+    return new EventUpdate(client, sessionId, sessionId);
+  }
+
+  /**
    * Ends the session this handle started when the headers could not be continued; does nothing for a continued trace,
    * whose session the caller ends. Idempotent. Never throws: a failure to end the session is logged (logger
    * {@code ai.honeyhive.propagation}).
@@ -130,6 +167,11 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
   @Override
   String propagatedProject() {
     return project;
+  }
+
+  @Override
+  String propagatedSessionName() {
+    return sessionName;
   }
 
   @Override

@@ -16,14 +16,17 @@ import java.util.function.BiConsumer;
  * session, nested under this scope. The headers:
  * <pre>
  * traceparent: 00-{session id without dashes}-{last 16 hex digits of the parent event id}-01
- * baggage: session_id={session id},honeyhive_parent_id={parent event id},source={source},project={project}
+ * baggage: session_id={session id},parent_id={parent event id},honeyhive_parent_id={parent event id},
+ *          source={source},project={project},session_name={session name}
  * </pre>
  * {@code traceparent} is a valid W3C Trace Context header (version 00, sampled) whose trace id is the session id, so
  * every service of one session shares one trace id. {@code baggage} is a W3C Baggage header: {@code session_id} always;
- * {@code honeyhive_parent_id}, the event id of this scope, unless the scope is the session itself;
- * {@code source}, the source this scope's events get (the client's, or for a continued trace whose client has none,
- * the one that came in), when there is one; {@code project} when it came in with a continued trace. Values are
- * percent-encoded where W3C Baggage requires it.
+ * the event id of this scope, unless the scope is the session itself, under {@code parent_id} (read by HoneyHive's
+ * Python SDK) and {@code honeyhive_parent_id} (read by earlier versions of this client); {@code source}, the source
+ * this scope's events get (the client's, or for a continued trace whose client has none, the one that came in), when
+ * there is one; {@code project} when it came in with a continued trace; {@code session_name} when known: the session
+ * was started by this client, or the name came in with a continued trace. Values are percent-encoded where W3C
+ * Baggage requires it, and {@code +} too (Python decodes it as a space).
  *
  * <p>{@link #makeCurrent()} makes a scope the current one of the thread, for {@link TracePropagation}'s OkHttp
  * interceptor and {@code HttpClient} helper to inject without being handed the scope.
@@ -127,8 +130,13 @@ public abstract class EventScope {
     return Optional.ofNullable(CurrentScope.get());
   }
 
-  /** The project to pass on in baggage: only a continued trace knows one. */
+  /** The project to pass on in baggage: only a continued trace (and the spans in it) knows one. */
   String propagatedProject() {
+    return null;
+  }
+
+  /** The session name to pass on in baggage, or null when this scope does not know it (an attached session). */
+  String propagatedSessionName() {
     return null;
   }
 

@@ -219,14 +219,20 @@ public final class HoneyHive implements AutoCloseable {
 
   /**
    * Returns a handle on a session that was started elsewhere (another service, an earlier run), so events can be
-   * added to it. Sends nothing.
+   * added to it. Sends nothing, and the handle never updates the session by itself: events logged on it only name the
+   * session, which is safe in whatever order they and the session's start reach HoneyHive (the starting service may
+   * deliver in batches). Its enrichment methods ({@link Session#feedback}, ...) and {@link Session#end()} update the
+   * session when called, and need its start to have reached HoneyHive: an update of a session HoneyHive does not have
+   * yet fails and is not retried. {@code end()} replaces the session's end time and {@code children_ids} with this
+   * handle's, so leave it to the service that started the session. From request headers, prefer
+   * {@link #continueTrace(Map, String)}.
    *
    * @param sessionId the session's id, a UUID
    * @return a handle on the session
    * @throws IllegalArgumentException if {@code sessionId} is not a UUID
    */
   public Session attachSession(String sessionId) {
-    return new Session(client, Ids.parse("sessionId", sessionId), null);
+    return new Session(client, Ids.parse("sessionId", sessionId), null, null);
   }
 
   /**
@@ -236,17 +242,23 @@ public final class HoneyHive implements AutoCloseable {
    * <ul>
    *   <li>{@code baggage} (W3C Baggage; several headers are read as one list): the session id under
    *       {@code session_id}, {@code honeyhive_session_id} or {@code honeyhive.session_id}; the parent event id under
-   *       {@code honeyhive_parent_id} or {@code honeyhive.parent_id}; the project under {@code project},
-   *       {@code honeyhive_project} or {@code honeyhive.project}; the source under {@code source},
-   *       {@code honeyhive_source} or {@code honeyhive.source}. Values are percent-decoded; properties after
-   *       {@code ;} and members of other systems are ignored.
+   *       {@code honeyhive_parent_id}, {@code honeyhive.parent_id} or {@code parent_id} (HoneyHive's Python SDK); the
+   *       project under {@code project}, {@code honeyhive_project} or {@code honeyhive.project}; the source under
+   *       {@code source}, {@code honeyhive_source} or {@code honeyhive.source}; the session name under
+   *       {@code session_name}. Values are percent-decoded; properties after {@code ;} and members of other systems
+   *       are ignored.
    *   <li>plain headers of those same names, and their hyphenated forms {@code honeyhive-session-id},
-   *       {@code honeyhive-parent-id}, {@code honeyhive-project} and {@code honeyhive-source} (proxies such as nginx
-   *       drop names containing an underscore by default), used when the baggage lacks the value.
+   *       {@code honeyhive-parent-id}, {@code honeyhive-project}, {@code honeyhive-source} and
+   *       {@code honeyhive-session-name} (proxies such as nginx drop names containing an underscore by default), used
+   *       when the baggage lacks the value.
    *   <li>{@code traceparent} (W3C Trace Context), only checked: its 64-bit parent id cannot hold HoneyHive's UUIDs,
    *       and a proxy or another tracer may have restarted the trace, so the baggage decides.
    * </ul>
-   * The first usable value of each, in the order above, wins. Nothing here throws on bad input: a value that is
+   * The first usable value of each, in the order above, wins: when {@code parent_id} and {@code honeyhive_parent_id}
+   * disagree, {@code honeyhive_parent_id} does, since an earlier version of this client in the middle of a call chain
+   * writes a fresh {@code honeyhive_parent_id} but forwards a received {@code parent_id} untouched. Ids must be UUIDs:
+   * an id of another form (from another SDK or OTLP ingestion) is skipped like any malformed value. Nothing here
+   * throws on bad input: a value that is
    * malformed (a session id that is not a UUID, a broken percent escape, a baggage member without {@code =}, an
    * invalid traceparent) is skipped and logged at debug level (SLF4J logger {@code ai.honeyhive.propagation}). When
    * no usable session id remains, a fresh session named {@code fallbackSessionName} is started, as
@@ -300,7 +312,8 @@ public final class HoneyHive implements AutoCloseable {
         ? new Client(client.gateway, client.delivery, client.time, context.source, client.async)
         : client;
     UUID parent = context.parentId != null ? context.parentId : context.sessionId;
-    return ContinuedTrace.continued(scoped, context.sessionId, parent, context.project, context.source);
+    return ContinuedTrace.continued(scoped, context.sessionId, parent, context.project, context.source,
+        context.sessionName);
   }
 
   /**

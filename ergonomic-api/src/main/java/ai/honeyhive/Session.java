@@ -18,16 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link #feedback}, {@link #metadata}, ...) and {@link #end()} each make one update of the session. In the
  * {@link DeliveryMode#BATCHED} mode (the default) the update is queued behind the session's earlier writes and the
  * call returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
- * mode it is sent at once and a failure is thrown as a {@link HoneyHiveException}.
+ * mode it is sent at once and a failure is thrown as a {@link HoneyHiveException}. Nothing else updates the session: a
+ * handle from {@link HoneyHive#attachSession} sends an update only when one of these is called.
  */
 public final class Session extends EventScope {
   private final Long startNanos;
+  /** The session's name when this handle started it; null for an attached session. */
+  private final String name;
   private final IdList children = new IdList();
   /** Spans adopted when they started whose event was then dropped or failed; null until the first. */
   private volatile Set<UUID> disowned;
 
-  Session(Client client, UUID sessionId, Long startNanos) {
+  Session(Client client, UUID sessionId, String name, Long startNanos) {
     super(client, sessionId);
+    this.name = name;
     this.startNanos = startNanos;
   }
 
@@ -129,6 +133,11 @@ public final class Session extends EventScope {
   @Override
   UUID parentEventId() {
     return sessionId;
+  }
+
+  @Override
+  String propagatedSessionName() {
+    return name;
   }
 
   @Override

@@ -113,6 +113,6 @@ public final class SessionBuilder {
         .metadata(metadata)
         .config(config)
         .inputs(inputs));
-    return new Session(client, id, now);
+    return new Session(client, id, name, now);
   }
 }

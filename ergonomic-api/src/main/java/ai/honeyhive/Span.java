@@ -201,6 +201,16 @@ public final class Span extends EventScope implements AutoCloseable {
   }
 
   @Override
+  String propagatedProject() {
+    return parent.propagatedProject();
+  }
+
+  @Override
+  String propagatedSessionName() {
+    return parent.propagatedSessionName();
+  }
+
+  @Override
   void disown(UUID child) {
     synchronized (draft) {
       if (!closed) {

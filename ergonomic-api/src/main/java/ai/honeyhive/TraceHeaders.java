@@ -1,10 +1,5 @@
 package ai.honeyhive;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,17 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wire format of trace context: writes {@code traceparent} and {@code baggage} for a scope, and reads the
- * session, parent, project and source back from incoming headers in every form HoneyHive's SDKs use. Reading never
- * throws; what it could not use is logged at debug level (logger {@code ai.honeyhive.propagation}).
+ * The HoneyHive side of trace context: writes {@code traceparent} and {@code baggage} for a scope, and reads the
+ * session, parent, project, source and session name back from incoming headers in every form HoneyHive's SDKs use
+ * (the W3C Baggage format itself is {@link BaggageCodec}'s). Reading never throws; what it could not use is logged at
+ * debug level (logger {@code ai.honeyhive.propagation}).
  *
  * <p>Written:
  * <pre>
  * traceparent: 00-{session id, 32 hex digits}-{last 16 hex digits of the parent event id}-01
- * baggage: session_id={uuid},honeyhive_parent_id={uuid},source={text},project={text}
+ * baggage: session_id={uuid},parent_id={uuid},honeyhive_parent_id={uuid},source={text},project={text},
+ *          session_name={text}
  * </pre>
- * {@code honeyhive_parent_id} only when the parent is not the session itself; {@code source} and {@code project}
- * only when known; values percent-encoded as W3C Baggage requires.
+ * The parent under both keys: HoneyHive's Python SDK reads {@code parent_id}, earlier versions of this client read only
+ * {@code honeyhive_parent_id}. Both only when the parent is not the session itself; {@code source}, {@code project}
+ * and {@code session_name} only when known; values percent-encoded as W3C Baggage requires.
+ *
+ * <p>Read, when two keys of one field disagree: the first usable one in the order of the key lists below wins. For
+ * the parent, {@code honeyhive_parent_id} wins over {@code parent_id}: an earlier version of this client in the middle
+ * of a call chain writes a fresh {@code honeyhive_parent_id} but forwards the {@code parent_id} it received untouched,
+ * as a member of another system.
  */
 final class TraceHeaders {
   static final Logger log = LoggerFactory.getLogger("ai.honeyhive.propagation");
@@ -37,15 +40,20 @@ final class TraceHeaders {
   static final String BAGGAGE = "baggage";
 
   static final String SESSION_KEY = "session_id";
-  static final String PARENT_KEY = "honeyhive_parent_id";
+  /** The parent key HoneyHive's Python SDK reads. */
+  static final String PARENT_KEY = "parent_id";
+  /** The parent key earlier versions of this client read (they ignore {@link #PARENT_KEY}). */
+  static final String LEGACY_PARENT_KEY = "honeyhive_parent_id";
   static final String SOURCE_KEY = "source";
   static final String PROJECT_KEY = "project";
+  static final String SESSION_NAME_KEY = "session_name";
 
   /** Baggage keys, in the order they are tried; matched exactly, as W3C Baggage keys are case-sensitive. */
   static final List<String> SESSION_KEYS = List.of("session_id", "honeyhive_session_id", "honeyhive.session_id");
-  static final List<String> PARENT_KEYS = List.of("honeyhive_parent_id", "honeyhive.parent_id");
+  static final List<String> PARENT_KEYS = List.of("honeyhive_parent_id", "honeyhive.parent_id", "parent_id");
   static final List<String> PROJECT_KEYS = List.of("project", "honeyhive_project", "honeyhive.project");
   static final List<String> SOURCE_KEYS = List.of("source", "honeyhive_source", "honeyhive.source");
+  static final List<String> SESSION_NAME_KEYS = List.of("session_name");
 
   /**
    * Plain header names (compared in lower case): the baggage keys, plus hyphenated forms of the prefixed ones, since
@@ -55,14 +63,16 @@ final class TraceHeaders {
   static final List<String> PARENT_HEADERS = headerNames(PARENT_KEYS, "honeyhive-parent-id");
   static final List<String> PROJECT_HEADERS = headerNames(PROJECT_KEYS, "honeyhive-project");
   static final List<String> SOURCE_HEADERS = headerNames(SOURCE_KEYS, "honeyhive-source");
+  static final List<String> SESSION_NAME_HEADERS = headerNames(SESSION_NAME_KEYS, "honeyhive-session-name");
 
-  private static final List<String> OWN_BAGGAGE_KEYS = concat(SESSION_KEYS, PARENT_KEYS, PROJECT_KEYS, SOURCE_KEYS);
+  private static final List<String> OWN_BAGGAGE_KEYS =
+      concat(SESSION_KEYS, PARENT_KEYS, PROJECT_KEYS, SOURCE_KEYS, SESSION_NAME_KEYS);
   /** Every header name extraction reads, in lower case. */
   static final List<String> READ_HEADERS =
-      concat(List.of(TRACEPARENT, BAGGAGE), SESSION_HEADERS, PARENT_HEADERS, PROJECT_HEADERS, SOURCE_HEADERS);
+      concat(List.of(TRACEPARENT, BAGGAGE), SESSION_HEADERS, PARENT_HEADERS, PROJECT_HEADERS, SOURCE_HEADERS,
+          SESSION_NAME_HEADERS);
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
   private static final UUID NIL = new UUID(0, 0);
 
   private TraceHeaders() {}
@@ -112,16 +122,18 @@ final class TraceHeaders {
     UUID parent = scope.parentEventId();
     if (!parent.equals(scope.sessionId)) {
       out.append(',').append(PARENT_KEY).append('=').append(parent);
+      out.append(',').append(LEGACY_PARENT_KEY).append('=').append(parent);
     }
-    String source = scope.client.defaultSource;
-    if (source != null) {
-      out.append(',').append(SOURCE_KEY).append('=').append(encode(source));
-    }
-    String project = scope.propagatedProject();
-    if (project != null) {
-      out.append(',').append(PROJECT_KEY).append('=').append(encode(project));
-    }
+    appendText(out, SOURCE_KEY, scope.client.defaultSource);
+    appendText(out, PROJECT_KEY, scope.propagatedProject());
+    appendText(out, SESSION_NAME_KEY, scope.propagatedSessionName());
     return out.toString();
+  }
+
+  private static void appendText(StringBuilder out, String key, String value) {
+    if (value != null) {
+      out.append(',').append(key).append('=').append(BaggageCodec.encode(value));
+    }
   }
 
   /**
@@ -130,36 +142,7 @@ final class TraceHeaders {
    * member is replaced.
    */
   static String mergeBaggage(String ours, String existing) {
-    if (existing == null || existing.isBlank()) {
-      return ours;
-    }
-    StringBuilder out = new StringBuilder(ours);
-    for (String member : existing.split(",")) {
-      String trimmed = member.strip();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      int equals = trimmed.indexOf('=');
-      String key = (equals < 0 ? trimmed : trimmed.substring(0, equals)).strip();
-      if (!OWN_BAGGAGE_KEYS.contains(key)) {
-        out.append(',').append(trimmed);
-      }
-    }
-    return out.toString();
-  }
-
-  /** Percent-encodes what a W3C baggage value may not hold as is: controls, space, {@code " , ; \ %} and non-ASCII. */
-  static String encode(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\' && c != '%') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xf]);
-      }
-    }
-    return out.toString();
+    return BaggageCodec.merge(ours, existing, OWN_BAGGAGE_KEYS);
   }
 
   /** Returns the 32 hex digits of {@code id}. */
@@ -186,12 +169,14 @@ final class TraceHeaders {
     final UUID parentId;
     final String project;
     final String source;
+    final String sessionName;
 
-    Extracted(UUID sessionId, UUID parentId, String project, String source) {
+    Extracted(UUID sessionId, UUID parentId, String project, String source, String sessionName) {
       this.sessionId = sessionId;
       this.parentId = parentId;
       this.project = project;
       this.source = source;
+      this.sessionName = sessionName;
     }
   }
 
@@ -240,22 +225,38 @@ final class TraceHeaders {
   }
 
   private static Extracted extract(Function<String, List<String>> header) {
-    Map<String, List<String>> baggage = parseBaggage(header.apply(BAGGAGE));
+    Map<String, List<String>> baggage = BaggageCodec.parse(header.apply(BAGGAGE));
     UUID sessionId = firstUuid("session id", SESSION_KEYS, SESSION_HEADERS, baggage, header);
     UUID parentId = firstUuid("parent id", PARENT_KEYS, PARENT_HEADERS, baggage, header);
     String project = firstText(PROJECT_KEYS, PROJECT_HEADERS, baggage, header);
     String source = firstText(SOURCE_KEYS, SOURCE_HEADERS, baggage, header);
+    String sessionName = firstText(SESSION_NAME_KEYS, SESSION_NAME_HEADERS, baggage, header);
+    if (parentId != null) {
+      logDisagreement(parentId, baggage.getOrDefault(PARENT_KEY, List.of()));
+    }
     checkTraceparent(header.apply(TRACEPARENT), sessionId, parentId);
     if (sessionId == null) {
       if (parentId != null) {
         log.debug("ignoring parent id {}: no usable session id came with it", parentId);
       }
-      return new Extracted(null, null, project, source);
+      return new Extracted(null, null, project, source, sessionName);
     }
     if (sessionId.equals(parentId)) {
       parentId = null; // The session itself: events become its top-level steps.
     }
-    return new Extracted(sessionId, parentId, project, source);
+    return new Extracted(sessionId, parentId, project, source, sessionName);
+  }
+
+  /** Logs (debug) a {@code parent_id} member that names another parent than the one chosen. */
+  private static void logDisagreement(UUID chosen, List<String> plainParentValues) {
+    for (String value : plainParentValues) {
+      if (!value.strip().equalsIgnoreCase(chosen.toString())) {
+        log.debug("baggage member {}='{}' disagrees with parent {}, read from a HoneyHive key that takes precedence"
+            + " (an earlier client in the chain forwarded a stale {}?)", PARENT_KEY,
+            BaggageCodec.abbreviate(value.strip()), chosen, PARENT_KEY);
+        return;
+      }
+    }
   }
 
   private static UUID firstUuid(String what, List<String> keys, List<String> headerNames,
@@ -285,7 +286,7 @@ final class TraceHeaders {
     try {
       id = Ids.parse(what, trimmed);
     } catch (IllegalArgumentException e) {
-      log.debug("ignoring {}: {} '{}' is not a UUID", where, what, abbreviate(trimmed));
+      log.debug("ignoring {}: {} '{}' is not a UUID", where, what, BaggageCodec.abbreviate(trimmed));
       return null;
     }
     if (id.equals(NIL)) {
@@ -315,93 +316,6 @@ final class TraceHeaders {
   }
 
   /**
-   * Parses W3C baggage from every {@code baggage} header value, as one list. Properties ({@code ;...}) are dropped,
-   * values percent-decoded; a member that cannot be read is skipped (and logged), the rest still count. Returns each
-   * key's values in order.
-   */
-  static Map<String, List<String>> parseBaggage(List<String> headerValues) {
-    Map<String, List<String>> members = new LinkedHashMap<>();
-    for (String headerValue : headerValues) {
-      for (String member : headerValue.split(",", -1)) {
-        int semicolon = member.indexOf(';');
-        String pair = (semicolon < 0 ? member : member.substring(0, semicolon)).strip();
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int equals = pair.indexOf('=');
-        if (equals <= 0) {
-          log.debug("ignoring baggage member '{}': expected key=value", abbreviate(pair));
-          continue;
-        }
-        String key = pair.substring(0, equals).strip();
-        if (!isToken(key)) {
-          log.debug("ignoring baggage member '{}': its key is not a token", abbreviate(pair));
-          continue;
-        }
-        String value = decode(pair.substring(equals + 1).strip());
-        if (value == null) {
-          log.debug("ignoring baggage member {}: its value is not valid percent-encoded UTF-8", key);
-          continue;
-        }
-        members.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-      }
-    }
-    return members;
-  }
-
-  /** Percent-decodes UTF-8; null when an escape is broken or the bytes are not UTF-8. */
-  static String decode(String value) {
-    if (value.indexOf('%') < 0) {
-      return value;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
-    int i = 0;
-    while (i < value.length()) {
-      int percent = value.indexOf('%', i);
-      int end = percent < 0 ? value.length() : percent;
-      byte[] run = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
-      bytes.write(run, 0, run.length);
-      if (percent < 0) {
-        break;
-      }
-      if (percent + 2 >= value.length()) {
-        return null;
-      }
-      int high = Character.digit(value.charAt(percent + 1), 16);
-      int low = Character.digit(value.charAt(percent + 2), 16);
-      if (high < 0 || low < 0) {
-        return null;
-      }
-      bytes.write(high << 4 | low);
-      i = percent + 3;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-  }
-
-  private static boolean isToken(String key) {
-    if (key.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      boolean tchar = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!tchar) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * Checks the incoming traceparent against W3C Trace Context and logs (debug) what is wrong with it or how it
    * differs from the baggage. The baggage is authoritative: a proxy or an OpenTelemetry agent between the services
    * may restart or re-parent the trace, and the trace context alone cannot carry HoneyHive's UUIDs.
@@ -417,7 +331,7 @@ final class TraceHeaders {
     String value = values.get(0).strip();
     String problem = traceparentProblem(value);
     if (problem != null) {
-      log.debug("ignoring traceparent '{}': {}", abbreviate(value), problem);
+      log.debug("ignoring traceparent '{}': {}", BaggageCodec.abbreviate(value), problem);
       return;
     }
     if (sessionId != null && !value.regionMatches(3, hex(sessionId), 0, 32)) {
@@ -466,10 +380,6 @@ final class TraceHeaders {
       }
     }
     return true;
-  }
-
-  private static String abbreviate(String value) {
-    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
   }
 
   private static List<String> headerNames(List<String> keys, String hyphenated) {

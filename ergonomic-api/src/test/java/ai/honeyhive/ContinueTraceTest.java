@@ -339,6 +339,64 @@ class ContinueTraceTest {
     assertThat(requests.get(2).body()).containsEntry("children_ids", List.of(child)).containsKey("end_time");
   }
 
+  // ---- The caller's session: updated only when asked ----------------------------------------------------------------
+
+  @Test
+  void aContinuedTraceNeverUpdatesTheCallersSessionUnlessAsked() {
+    ContinuedTrace trace = hh.continueTrace(Map.of("baggage", "session_id=" + SESSION + ",parent_id=" + PARENT),
+        "inventory-service");
+    try (Span chain = trace.chain("handle-request").start()) {
+      chain.tool("stock-lookup").log();
+    }
+    trace.model("gpt-4o-mini").log();
+    trace.close();
+
+    assertThat(sink.requests()).hasSize(3)
+        .allSatisfy(request -> assertThat(request.method() + " " + request.path()).isEqualTo("POST /v1/events"));
+
+    trace.updateSession().metadata(Map.of("handled_by", "inventory-service")).send();
+
+    DeliverySink.Request update = sink.requests().get(3);
+    assertThat(update.method() + " " + update.path()).isEqualTo("PUT /v1/events/" + SESSION);
+    assertThat(update.body()).containsEntry("metadata", Map.of("handled_by", "inventory-service"))
+        .doesNotContainKeys("end_time", "children_ids", "outputs");
+  }
+
+  @Test
+  void aBatchedReceiverSendsOnlyItsEventsSoTheOrderOfArrivalDoesNotMatter() {
+    // The caller's session start may still be queued on its side: the receiver must send nothing that needs the
+    // session to exist already (its events only name the session).
+    try (HoneyHive receiver = mock.batchedClientBuilder().build()) {
+      try (ContinuedTrace trace = receiver.continueTrace(Map.of("baggage", "session_id=" + SESSION), "svc");
+           Span chain = trace.chain("handle-request").start()) {
+        chain.tool("stock-lookup").log();
+      }
+      assertThat(receiver.flush(java.time.Duration.ofSeconds(10)).isComplete()).isTrue();
+    }
+
+    assertThat(sink.requests()).isNotEmpty()
+        .allSatisfy(request -> assertThat(request.method() + " " + request.path())
+            .isIn("POST /v1/events", "POST /v1/events/batch", "POST /v1/sessions/" + SESSION + "/events/batch"))
+        .flatExtracting(DeliverySink.Request::ids).hasSize(2).doesNotContain(SESSION);
+  }
+
+  @Test
+  void anAttachedSessionSendsNoUpdateUntilOneIsAskedFor() {
+    Session attached = hh.attachSession(SESSION);
+    try (Span chain = attached.chain("handle-request").start()) {
+      chain.tool("stock-lookup").log();
+    }
+
+    assertThat(sink.requests()).hasSize(2)
+        .allSatisfy(request -> assertThat(request.method() + " " + request.path()).isEqualTo("POST /v1/events"));
+
+    attached.feedback(Map.of("rating", 5));
+
+    DeliverySink.Request update = sink.requests().get(2);
+    assertThat(update.method() + " " + update.path()).isEqualTo("PUT /v1/events/" + SESSION);
+    assertThat(update.body()).containsEntry("feedback", Map.of("rating", 5));
+  }
+
   // ---- Round trip ------------------------------------------------------------------------------------------------
 
   @Test

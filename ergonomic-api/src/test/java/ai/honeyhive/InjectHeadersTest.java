@@ -37,7 +37,7 @@ class InjectHeadersTest {
 
     assertThat(headers).containsOnly(
         Map.entry("traceparent", "00-0b6e1c523f0a4d6b9a4e2f8c1d7e5a90-8f60b9a1c2d3e4f5-01"),
-        Map.entry("baggage", "session_id=" + SESSION + ",honeyhive_parent_id=" + SPAN));
+        Map.entry("baggage", "session_id=" + SESSION + ",parent_id=" + SPAN + ",honeyhive_parent_id=" + SPAN));
     assertThat(headers.get("traceparent")).matches(TRACEPARENT);
   }
 
@@ -62,7 +62,7 @@ class InjectHeadersTest {
 
       assertThat(headers.get("baggage"))
           .isEqualTo("session_id=" + SESSION + ",source=eu%20west%2C%20checkout%3Bv2%20%E2%80%93%20100%25");
-      assertThat(TraceHeaders.decode("eu%20west%2C%20checkout%3Bv2%20%E2%80%93%20100%25"))
+      assertThat(BaggageCodec.decode("eu%20west%2C%20checkout%3Bv2%20%E2%80%93%20100%25"))
           .isEqualTo("eu west, checkout;v2 – 100%");
     }
   }
@@ -114,7 +114,7 @@ class InjectHeadersTest {
 
     assertThat(headers).containsOnly(
         Map.entry("traceparent", "00-0b6e1c523f0a4d6b9a4e2f8c1d7e5a90-8f60b9a1c2d3e4f5-01"),
-        Map.entry("baggage", "session_id=" + SESSION + ",honeyhive_parent_id=" + SPAN
+        Map.entry("baggage", "session_id=" + SESSION + ",parent_id=" + SPAN + ",honeyhive_parent_id=" + SPAN
             + ",source=web,project=Support%20Bot"));
   }
 

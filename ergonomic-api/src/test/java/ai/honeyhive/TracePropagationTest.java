@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class TracePropagationTest {
   private static final String SESSION = "0b6e1c52-3f0a-4d6b-9a4e-2f8c1d7e5a90";
   private static final String SPAN = "7d2f9e84-1c3b-4a5e-8f60-b9a1c2d3e4f5";
-  private static final String SPAN_BAGGAGE = "session_id=" + SESSION + ",honeyhive_parent_id=" + SPAN;
+  private static final String SPAN_BAGGAGE =
+      "session_id=" + SESSION + ",parent_id=" + SPAN + ",honeyhive_parent_id=" + SPAN;
 
   private final HoneyHive hh = HoneyHive.builder().enabled(false).shutdownHook(false).build();
   private final Session session = hh.attachSession(SESSION);

@@ -142,8 +142,8 @@ class ExamplesTest {
     assertThat(text())
         .contains("traceparent: 00-" + session.replace("-", "") + "-"
             + callingSpan.eventId().replace("-", "").substring(16) + "-01")
-        .contains("baggage: session_id=" + session + ",honeyhive_parent_id=" + callingSpan.eventId()
-            + ",source=service-a")
+        .contains("baggage: session_id=" + session + ",parent_id=" + callingSpan.eventId()
+            + ",honeyhive_parent_id=" + callingSpan.eventId() + ",source=service-a,session_name=service-a%20/ask")
         .contains("parent_id " + callingSpan.eventId() + " = the event id of service-a's span");
   }
 
