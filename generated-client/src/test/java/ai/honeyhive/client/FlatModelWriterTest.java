@@ -26,6 +26,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +96,16 @@ class FlatModelWriterTest {
     assertThat(FLAT.adapter(Event.class).toJson(event))
         .contains("\"event_id\":\"a0b0c0d0-e0f0-0102-0304-05060708090a\"", "\"start_time\":1795260878843",
             "\"end_time\":-7", "-9223372036854775808,9223372036854775807,-9223372036854775807,0,0,0,0,1,-1,2,-2,");
+  }
+
+  @Test
+  void aNumberFieldHoldingAKindOfNumberItDoesNotKnowIsWrittenAsMoshiWritesIt() {
+    Event event = new Event().startTime(new AtomicLong(1732176000000L)).endTime(new AtomicInteger(7))
+        .duration(new BigDecimal("412.50"));
+
+    assertSameJson(Event.class, event);
+    assertThat(FLAT.adapter(Event.class).toJson(event))
+        .isEqualTo("{\"duration\":412.50,\"end_time\":7,\"start_time\":1732176000000}");
   }
 
   @Test
