@@ -132,6 +132,21 @@ class OperationContractTest {
   }
 
   @Test
+  void searchWithAnExistsFilterSendsARequestTheSpecAccepts() throws IOException {
+    SearchEventsRequest search = new SearchEventsRequest().filters(java.util.List.of(
+        new ai.honeyhive.client.model.EventFilter().field("error")
+            .operator(ai.honeyhive.client.model.FilterOperator.EXISTS)));
+    RecordedRequest request;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, "{\"events\":[],\"count\":0}");
+      server.apis().events().searchEvents(search).execute();
+      request = server.takeRequest();
+    }
+
+    assertConforms(ContractValidator.validateRequest(request), "search with an exists filter");
+  }
+
+  @Test
   @SuppressWarnings("deprecation") // the route is deprecated, and tested all the same
   void eventsSchemaFiltersAreSentAsTheSpecsQueryParameters() throws IOException {
     RecordedRequest request;
