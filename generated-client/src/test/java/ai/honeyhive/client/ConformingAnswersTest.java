@@ -90,7 +90,7 @@ class ConformingAnswersTest {
 
   @Test
   void aFractionalCountIsRead() throws IOException {
-    assertThat(search("{\"events\":[],\"count\":12.0}").getCount().doubleValue()).isEqualTo(12.0);
+    assertThat(search("{\"events\":[],\"count\":12.5}").getCount().doubleValue()).isEqualTo(12.5);
   }
 
   @Test
