@@ -99,6 +99,9 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
   private final Field[] fields;
   /** For a field that is a list of flat models, their writer; null for a field of plain values. */
   private final FlatModelWriter<?>[] elementWriters;
+  /** Whether each field is declared {@code Number}: Moshi writes any Number there, not only those JsonBytes knows. */
+  private final boolean[] numberFields;
+  private final JsonAdapter<Number> numbers;
   /** Each field's {@code "name":}, and the same with a leading comma. */
   private final byte[][] names;
   private final byte[][] namesAfterComma;
@@ -110,7 +113,10 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
     this.reader = (JsonAdapter<T>) reader;
     this.fields = fields.values().toArray(new Field[0]);
     this.elementWriters = new FlatModelWriter<?>[this.fields.length];
+    this.numberFields = new boolean[this.fields.length];
+    this.numbers = moshi.adapter(Number.class);
     for (int j = 0; j < this.fields.length; j++) {
+      numberFields[j] = this.fields[j].getType() == Number.class;
       Class<?> element = modelListElement(this.fields[j], this.fields[j].getDeclaringClass());
       if (element != null) {
         elementWriters[j] = new FlatModelWriter<>(null, flatFields(element), moshi);
@@ -202,6 +208,8 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
       first = false;
       if (elementWriters[i] != null && fieldValue != null) {
         writeModels(json, (List<Object>) fieldValue, elementWriters[i]);
+      } else if (numberFields[i] && fieldValue != null && !JsonBytes.writesNumber(fieldValue.getClass())) {
+        json.adapterValue(numbers, (Number) fieldValue); // An AtomicLong, say: Moshi's Object adapter refuses it.
       } else {
         json.nullableValue(fieldValue, 0);
       }

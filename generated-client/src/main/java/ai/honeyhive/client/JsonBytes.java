@@ -455,6 +455,18 @@ final class JsonBytes {
     size += length;
   }
 
+  /** Whether {@link #value} writes a number of class {@code type} itself, with the digits Moshi writes for it. */
+  static boolean writesNumber(Class<?> type) {
+    return type == Integer.class || type == Long.class || type == Double.class || type == Short.class
+        || type == Byte.class || type == Float.class || type == BigDecimal.class || type == BigInteger.class;
+  }
+
+  /** Writes {@code value} with {@code adapter}, honouring this buffer's {@code serializeNulls} and {@code lenient}. */
+  <T> void adapterValue(JsonAdapter<T> adapter, T value) {
+    JsonAdapter<T> configured = serializeNulls ? adapter.serializeNulls() : adapter;
+    raw(lenient ? configured.lenient().toJson(value) : configured.toJson(value));
+  }
+
   /** Appends JSON produced elsewhere. */
   private void raw(String json) {
     write(json.getBytes(StandardCharsets.UTF_8));

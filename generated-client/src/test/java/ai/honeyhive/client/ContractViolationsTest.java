@@ -4,7 +4,7 @@ import static ai.honeyhive.client.ContractValidator.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.SearchEventsRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -116,28 +116,60 @@ class ContractViolationsTest {
   // ---------------------------------------------------------------------------------------------------------------
   // Responses
 
-  private static final String MALFORMED_CREATE_EVENT_RESPONSE = "{\"event_id\":\"not-a-uuid\"}";
-
   @Test
-  void createEventResponseWithAMalformedIdIsReportedByTheValidator() {
-    ValidationReport report =
-        ContractValidator.validateResponse(Spec.operation("createEvent"), 200, MALFORMED_CREATE_EVENT_RESPONSE);
+  void sessionAnswerWithoutOrgIdIsReportedByTheValidator() {
+    ObjectNode answer = (ObjectNode) Spec.operation("createSession").okResponseExample().orElseThrow().deepCopy();
+    answer.remove("org_id");
 
-    assertThatMessages(report)
-        .anySatisfy(error("validation.response.body.schema.format.uuid", "/event_id", "not-a-uuid"))
-        .anySatisfy(error("validation.response.body.schema.required", "\"success\""));
+    assertThatMessages(ContractValidator.validateResponse(Spec.operation("createSession"), 200, answer.toString()))
+        .anySatisfy(error("validation.response.body.schema.required", "\"org_id\""));
   }
 
   @Test
-  void createEventResponseWithAMalformedIdFailsTheClientCallNamingThePath() {
-    SpecOperation operation = Spec.operation("createEvent");
-    try (TestServer server = TestServer.start()) {
-      server.enqueue(200, MALFORMED_CREATE_EVENT_RESPONSE);
+  void searchAnswerWithoutCountIsReportedByTheValidator() {
+    assertThatMessages(ContractValidator.validateResponse(Spec.operation("searchEvents"), 200, "{\"events\":[]}"))
+        .anySatisfy(error("validation.response.body.schema.required", "\"count\""));
+  }
 
-      assertThatThrownBy(() -> server.apis().events().createEvent(operation.requestBody(Event.class)).execute())
+  @Test
+  void searchAnswerWithATimeSentAsAStringIsReportedByTheValidator() {
+    String answer = "{\"events\":[{\"event_id\":\"e-1\",\"start_time\":\"1732176000000\"}],\"count\":1}";
+
+    assertThatMessages(ContractValidator.validateResponse(Spec.operation("searchEvents"), 200, answer))
+        .anySatisfy(error("validation.response.body.schema.type", "/events/0/start_time", "string"));
+  }
+
+  @Test
+  void searchAnswerWithATimeSentAsAStringFailsTheClientCallNamingThePath() {
+    SpecOperation operation = Spec.operation("searchEvents");
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, "{\"events\":[{\"event_id\":\"e-1\",\"start_time\":\"1732176000000\"}],\"count\":1}");
+
+      assertThatThrownBy(() -> server.apis().events().searchEvents(operation.requestBody(SearchEventsRequest.class))
+          .execute())
           .isInstanceOf(JsonDataException.class)
-          .hasMessageContaining("not-a-uuid")
-          .hasMessageContaining("$.event_id");
+          .hasMessageContaining("Expected a number but was STRING")
+          .hasMessageContaining("$.events[0].start_time");
     }
+  }
+
+  @Test
+  void eventWithATimeSentAsAStringIsRejectedNamingTheField() {
+    RecordedRequest request = sendChangedExample("createEvent", event -> event.put("start_time", "1732176000000"));
+
+    assertThatMessages(ContractValidator.validateRequest(request))
+        .anySatisfy(error("validation.request.body.schema.type", "/start_time", "string"));
+  }
+
+  // Control: what the previous contract refused and HoneyHive's allows is no violation.
+
+  @Test
+  void searchAnswerWithIdsThatAreNotUuidsAndFractionalNumbersConforms() {
+    String answer = "{\"events\":[{\"event_id\":\"otel-4bf92f3577b34da6\",\"session_id\":\"sess 1\","
+        + "\"children_ids\":[\"otel-00f067aa0ba902b7\"],\"start_time\":1796522827968.0,\"duration\":15055534.97}],"
+        + "\"count\":1.0}";
+
+    assertConforms(ContractValidator.validateResponse(Spec.operation("searchEvents"), 200, answer),
+        "search answer with OpenTelemetry ids and fractional numbers");
   }
 }

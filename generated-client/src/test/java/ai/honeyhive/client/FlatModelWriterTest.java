@@ -19,11 +19,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +52,7 @@ class FlatModelWriterTest {
     assertThat(FLAT.adapter(SessionEventsBatchRequest.class).toString()).contains("written flat");
     assertThat(FLAT.adapter(ai.honeyhive.client.model.GetEventResponse.class).toString())
         .doesNotContain("written flat"); // one nested model, not a list
-    assertThat(FLAT.adapter(ai.honeyhive.client.model.ExportDateRange.class).toString())
+    assertThat(FLAT.adapter(ai.honeyhive.client.model.DateRange.class).toString())
         .doesNotContain("written flat"); // dates
     assertThat(REFERENCE.adapter(Event.class).toString()).doesNotContain("written flat");
   }
@@ -92,6 +96,16 @@ class FlatModelWriterTest {
     assertThat(FLAT.adapter(Event.class).toJson(event))
         .contains("\"event_id\":\"a0b0c0d0-e0f0-0102-0304-05060708090a\"", "\"start_time\":1795260878843",
             "\"end_time\":-7", "-9223372036854775808,9223372036854775807,-9223372036854775807,0,0,0,0,1,-1,2,-2,");
+  }
+
+  @Test
+  void aNumberFieldHoldingAKindOfNumberItDoesNotKnowIsWrittenAsMoshiWritesIt() {
+    Event event = new Event().startTime(new AtomicLong(1732176000000L)).endTime(new AtomicInteger(7))
+        .duration(new BigDecimal("412.50"));
+
+    assertSameJson(Event.class, event);
+    assertThat(FLAT.adapter(Event.class).toJson(event))
+        .isEqualTo("{\"duration\":412.50,\"end_time\":7,\"start_time\":1732176000000}");
   }
 
   @Test
@@ -214,14 +228,14 @@ class FlatModelWriterTest {
   }
 
   private static List<Class<?>> flatModelClasses() throws Exception {
-    List<Class<?>> flat = new ArrayList<>();
+    Set<Class<?>> flat = new LinkedHashSet<>(); // Schemas mapped onto another model share its class.
     for (String schema : Spec.componentSchemaNames()) {
       Class<?> type = ModelRoundTrip.modelClass(schema);
       if (!type.isEnum() && FLAT.adapter(type).toString().contains("written flat")) {
         flat.add(type);
       }
     }
-    return flat;
+    return new ArrayList<>(flat);
   }
 
   /** A model with each field set to a random value of its type, or left null with {@code sparse}. */
@@ -270,6 +284,8 @@ class FlatModelWriterTest {
       return randomDouble(random);
     } else if (raw == Boolean.class) {
       return random.nextBoolean();
+    } else if (raw == Number.class) {
+      return randomNumber(random);
     } else if (raw.isEnum()) {
       Object[] constants = raw.getEnumConstants();
       return constants[random.nextInt(constants.length)];
@@ -294,12 +310,28 @@ class FlatModelWriterTest {
       case 4: return random.nextBoolean();
       case 5: return random.nextFloat() * 1e6f;
       case 6: return new BigDecimal(BigInteger.valueOf(random.nextLong()).pow(2), random.nextInt(30) - 10);
-      case 7: return BigInteger.valueOf(random.nextLong()).shiftLeft(70);
+      // Not a multiple of 2^64: Moshi 1.15.2's reader takes an integer whose leading digits are one for a number with
+      // a leading zero and refuses it, which whatItWritesReadsBackToAnEqualModel would trip on.
+      case 7: return BigInteger.valueOf(random.nextLong()).multiply(BigInteger.valueOf(Long.MAX_VALUE));
       case 8: return (short) random.nextInt();
       case 9: return UUID.randomUUID();
       case 10: return randomMap(random, depth + 1);
       case 11: return List.of(randomString(random), random.nextInt(), randomMap(random, depth + 1));
       default: return Arrays.asList(null, randomDouble(random), randomFreeForm(random, depth + 1));
+    }
+  }
+
+  /**
+   * A value for a {@code Number} field (times, durations, counts): what a caller sets ({@code Long} epoch
+   * milliseconds, {@code Integer} counts) and what the client decodes ({@code Double} for a fractional time).
+   */
+  private static Number randomNumber(Random random) {
+    switch (random.nextInt(5)) {
+      case 0: return 1_700_000_000_000L + random.nextInt(Integer.MAX_VALUE); // epoch milliseconds
+      case 1: return random.nextLong();
+      case 2: return random.nextInt();
+      case 3: return 1796522827968.0 + random.nextInt(1000) / 8.0; // a fractional time, as the Python SDK sends
+      default: return randomDouble(random);
     }
   }
 

@@ -7,18 +7,28 @@ import ai.honeyhive.client.model.DateRange;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventFilter;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventType;
+import ai.honeyhive.client.model.ExportEventsRequest;
 import ai.honeyhive.client.model.FilterOperator;
+import ai.honeyhive.client.model.FilterValueType;
 import ai.honeyhive.client.model.SearchEventsRequest;
+import ai.honeyhive.client.model.SearchEventsResponse;
 import ai.honeyhive.client.model.SessionStartResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** How {@link HoneyHiveJson#moshi()} reads and writes the wire format. */
 class HoneyHiveJsonTest {
@@ -99,15 +109,153 @@ class HoneyHiveJsonTest {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // UUIDs and date-times
+  // Ids: plain strings on the wire, whatever made them
 
   @Test
-  void malformedUuidFailsWithAMessageNamingTheValueAndThePath() {
-    assertThatThrownBy(() -> decode("{\"event_type\":\"model\",\"inputs\":{},\"event_id\":\"not-a-uuid\"}", Event.class))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessageContaining("not-a-uuid")
-        .hasMessageContaining("$.event_id");
+  void anIdThatIsNotAUuidIsReadAsSent() throws IOException {
+    EventRecord event = decode("{\"event_id\":\"otel-4bf92f3577b34da6\",\"parent_id\":\"\"}", EventRecord.class);
+
+    assertThat(event.getEventId()).isEqualTo("otel-4bf92f3577b34da6");
+    assertThat(event.getParentId()).isEmpty();
   }
+
+  @Test
+  void anIdIsWrittenAsTheStringItIs() {
+    Event event = new Event().eventId("otel-4bf92f3577b34da6").childrenIds(List.of("9BF47942-7E51-4E22-AC5A-16533163F6F5"));
+
+    assertThat(writtenTree(event)).isEqualTo(TestJson.parse(
+        "{\"event_id\":\"otel-4bf92f3577b34da6\",\"children_ids\":[\"9BF47942-7E51-4E22-AC5A-16533163F6F5\"]}"));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Times, durations and counts: plain JSON numbers, held as java.lang.Number
+
+  @Test
+  void anIntegralTimeDecodesToLongAndASmallCountToInteger() throws IOException {
+    SearchEventsResponse page = decode("{\"events\":[{\"start_time\":1732176000000}],\"count\":3}",
+        SearchEventsResponse.class);
+
+    assertThat(page.getEvents().get(0).getStartTime()).isInstanceOf(Long.class).isEqualTo(1732176000000L);
+    assertThat(page.getCount()).isInstanceOf(Integer.class).isEqualTo(3);
+  }
+
+  @Test
+  void aFractionalTimeDecodesToTheDoubleOfItsDigits() throws IOException {
+    EventRecord event = decode("{\"start_time\":1796522827968.0,\"end_time\":1796522827968.25,"
+        + "\"duration\":15055534.97}", EventRecord.class);
+
+    assertThat(event.getStartTime()).isInstanceOf(Double.class).isEqualTo(1796522827968.0);
+    assertThat(event.getEndTime()).isEqualTo(1796522827968.25);
+    assertThat(event.getDuration()).isEqualTo(15055534.97);
+  }
+
+  @Test
+  void aTimeSentAsAStringFailsNamingTheFieldsPath() {
+    assertThatThrownBy(() -> decode("{\"events\":[{\"start_time\":\"1732176000000\"}],\"count\":1}",
+        SearchEventsResponse.class))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Expected a number but was STRING at path $.events[0].start_time");
+  }
+
+  @Test
+  void aCountSentAsABooleanFailsNamingThePath() {
+    assertThatThrownBy(() -> decode("{\"events\":[],\"count\":true}", SearchEventsResponse.class))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Expected a number but was BOOLEAN at path $.count");
+  }
+
+  @Test
+  void aNullTimeIsLeftUnset() throws IOException {
+    assertThat(decode("{\"event_id\":\"e-1\",\"start_time\":null}", EventRecord.class).getStartTime()).isNull();
+  }
+
+  @Test
+  void aLongTimeIsWrittenAsAnIntegerByTheFlatWriter() {
+    Event event = new Event().startTime(1732176000000L).endTime(1732176000412L).duration(412);
+
+    assertThat(HoneyHiveJson.moshi().adapter(Event.class).toJson(event))
+        .isEqualTo("{\"duration\":412,\"end_time\":1732176000412,\"start_time\":1732176000000}");
+  }
+
+  @Test
+  void aLongTimeIsWrittenAsAnIntegerByMoshisWriter() {
+    Event event = new Event().startTime(1732176000000L).endTime(1732176000412L).duration(412);
+
+    assertThat(HoneyHiveJson.configure(new Moshi.Builder(), false).build().adapter(Event.class).toJson(event))
+        .isEqualTo("{\"duration\":412,\"end_time\":1732176000412,\"start_time\":1732176000000}");
+  }
+
+  @Test
+  void anIntegralLimitIsWrittenAsAnIntegerInAModelWithNestedModels() {
+    ExportEventsRequest request = new ExportEventsRequest().limit(7500).page(1L);
+
+    assertThat(TestJson.encode(request)).isEqualTo("{\"limit\":7500,\"page\":1}");
+  }
+
+  @Test
+  void aDecodedFractionalTimeIsWrittenBackWithItsValue() throws IOException {
+    String json = "{\"event_id\":\"e-1\",\"start_time\":1796522827968.25,\"duration\":15055534.97}";
+
+    assertThat(TestJson.comparable(writtenTree(decode(json, EventRecord.class))))
+        .isEqualTo(TestJson.comparable(TestJson.parse(json)));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Filter values: required, so a null one is written
+
+  @Test
+  void aFilterWithoutAValueWritesValueNullAndLeavesANullTypeOut() {
+    EventFilter filter = new EventFilter().field("metadata.cost").operator(FilterOperator.EXISTS);
+
+    assertThat(TestJson.encode(filter)).isEqualTo("{\"field\":\"metadata.cost\",\"operator\":\"exists\",\"value\":null}");
+  }
+
+  @Test
+  void aFilterWithoutAValueInsideASearchRequestWritesValueNull() {
+    SearchEventsRequest request = new SearchEventsRequest()
+        .filters(List.of(new EventFilter().field("error").operator(FilterOperator.NOT_EXISTS)));
+
+    assertThat(writtenTree(request)).isEqualTo(TestJson.parse(
+        "{\"filters\":[{\"field\":\"error\",\"operator\":\"not exists\",\"value\":null}]}"));
+  }
+
+  @Test
+  void aSerializeNullsWriterStillLeavesANullFilterTypeOut() {
+    EventFilter filter = new EventFilter().field("error").operator(FilterOperator.EXISTS);
+
+    assertThat(HoneyHiveJson.moshi().adapter(EventFilter.class).serializeNulls().toJson(filter))
+        .isEqualTo("{\"field\":\"error\",\"operator\":\"exists\",\"value\":null}");
+  }
+
+  static Stream<Arguments> filterValuesOfEachKind() {
+    return Stream.of(
+        Arguments.of("gpt-4o", "\"gpt-4o\""),
+        Arguments.of(1732176000000L, "1732176000000"),
+        Arguments.of(0.001, "0.001"),
+        Arguments.of(true, "true"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("filterValuesOfEachKind")
+  void aFilterValueIsWrittenAsTheKindOfValueItIs(Object value, String written) {
+    EventFilter filter = new EventFilter().field("metadata.x").operator(FilterOperator.IS).value(value)
+        .type(FilterValueType.STRING);
+
+    assertThat(TestJson.encode(filter))
+        .isEqualTo("{\"field\":\"metadata.x\",\"operator\":\"is\",\"type\":\"string\",\"value\":" + written + "}");
+  }
+
+  @Test
+  void aFilterReadBackKeepsItsValueKind() throws IOException {
+    EventFilter filter = decode("{\"field\":\"metrics.score\",\"operator\":\"greater than\",\"value\":0.5,"
+        + "\"type\":\"number\"}", EventFilter.class);
+
+    assertThat(filter.getValue()).isEqualTo(0.5);
+    assertThat(filter.getType()).isEqualTo(FilterValueType.NUMBER);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Date-times
 
   @Test
   void offsetDateTimeRoundTripsWithItsOffsetAndFraction() throws IOException {

@@ -31,12 +31,16 @@ final class ModelRoundTrip {
     return visited;
   }
 
-  /** The generated class of component schema {@code schemaName}. */
+  /**
+   * The Java class that holds values of component schema {@code schemaName}: its generated class, or the class the
+   * generator's {@code schemaMappings} map it to ({@link SchemaMappings}).
+   */
   static Class<?> modelClass(String schemaName) {
+    String className = SchemaMappings.javaClassName(schemaName).orElse(MODEL_PACKAGE + "." + schemaName);
     try {
-      return Class.forName(MODEL_PACKAGE + "." + schemaName);
+      return Class.forName(className);
     } catch (ClassNotFoundException e) {
-      throw new AssertionError("component schema " + schemaName + " has no generated class " + e.getMessage(), e);
+      throw new AssertionError("component schema " + schemaName + " has no class " + e.getMessage(), e);
     }
   }
 
@@ -59,22 +63,28 @@ final class ModelRoundTrip {
     }
     for (Map.Entry<String, JsonNode> property : Spec.properties(schemaName).entrySet()) {
       JsonNode value = json.path(property.getKey());
-      if (value.isMissingNode() || value.isNull()) {
-        continue;
+      visitNested(property.getValue(), value, where + "/" + Spec.escape(property.getKey()), visited);
+    }
+  }
+
+  /**
+   * Round-trips the component values inside {@code value}, whose schema is {@code schema}: the value itself when the
+   * schema is a component, the elements of an array, the values of a map ({@code additionalProperties}).
+   */
+  private static void visitNested(JsonNode schema, JsonNode value, String where, Set<String> visited) {
+    if (value.isMissingNode() || value.isNull()) {
+      return;
+    }
+    Optional<String> component = Spec.componentSchemaName(schema);
+    if (component.isPresent()) {
+      visit(component.get(), value, where, visited);
+    } else if (value.isArray() && schema.has("items")) {
+      for (int i = 0; i < value.size(); i++) {
+        visitNested(schema.get("items"), value.get(i), where + "/" + i, visited);
       }
-      String propertyWhere = where + "/" + Spec.escape(property.getKey());
-      JsonNode propertySchema = property.getValue();
-      Optional<String> component = Spec.componentSchemaName(propertySchema);
-      if (component.isPresent()) {
-        visit(component.get(), value, propertyWhere, visited);
-        continue;
-      }
-      Optional<String> itemComponent = Spec.componentSchemaName(propertySchema.path("items"));
-      if (itemComponent.isPresent() && value.isArray()) {
-        for (int i = 0; i < value.size(); i++) {
-          visit(itemComponent.get(), value.get(i), propertyWhere + "/" + i, visited);
-        }
-      }
+    } else if (value.isObject() && schema.path("additionalProperties").isObject()) {
+      value.properties().forEach(member -> visitNested(schema.get("additionalProperties"), member.getValue(),
+          where + "/" + Spec.escape(member.getKey()), visited));
     }
   }
 }

@@ -124,7 +124,69 @@ class OperationContractTest {
 
     assertThat(request.getMethod()).isEqualTo(operation.method());
     assertThat(request.getUrl().encodedPath()).isEqualTo(operation.examplePath());
+    if (operation.queryParameterNames().isEmpty()) {
+      assertThat(request.getUrl().query()).isNull();
+    } else {
+      assertThat(operation.queryParameterNames()).containsAll(request.getUrl().queryParameterNames());
+    }
+  }
+
+  @Test
+  void searchWithAnExistsFilterSendsARequestTheSpecAccepts() throws IOException {
+    SearchEventsRequest search = new SearchEventsRequest().filters(java.util.List.of(
+        new ai.honeyhive.client.model.EventFilter().field("error")
+            .operator(ai.honeyhive.client.model.FilterOperator.EXISTS)));
+    RecordedRequest request;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, "{\"events\":[],\"count\":0}");
+      server.apis().events().searchEvents(search).execute();
+      request = server.takeRequest();
+    }
+
+    assertConforms(ContractValidator.validateRequest(request), "search with an exists filter");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // the route is deprecated, and tested all the same
+  void eventsSchemaFiltersAreSentAsTheSpecsQueryParameters() throws IOException {
+    RecordedRequest request;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, Spec.operation("getEventsSchemaLegacy").okResponseExample().orElseThrow().toString());
+      server.apis().legacy().getEventsSchemaLegacy("{\"$gte\":\"2024-11-21T00:00:00Z\"}", "run 1").execute();
+      request = server.takeRequest();
+    }
+
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/events/schema");
+    assertThat(request.getUrl().queryParameter("dateRange")).isEqualTo("{\"$gte\":\"2024-11-21T00:00:00Z\"}");
+    assertThat(request.getUrl().queryParameter("evaluation_id")).isEqualTo("run 1");
+    assertThat(request.getUrl().queryParameterNames()).containsExactlyInAnyOrder("dateRange", "evaluation_id");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // the route is deprecated, and tested all the same
+  void eventsSchemaFiltersLeftNullAreNotSent() throws IOException {
+    RecordedRequest request;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, Spec.operation("getEventsSchemaLegacy").okResponseExample().orElseThrow().toString());
+      server.apis().legacy().getEventsSchemaLegacy(null, null).execute();
+      request = server.takeRequest();
+    }
+
     assertThat(request.getUrl().query()).isNull();
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // the route is deprecated, and tested all the same
+  void legacyTracesTakeASessionIdThatIsNotAUuidInThePath() throws IOException {
+    RecordedRequest request;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, "{\"success\":true}");
+      server.apis().legacy().addSessionTracesLegacy("otel-session 4bf92f35",
+          new SessionTracesRequest().events(java.util.List.of())).execute();
+      request = server.takeRequest();
+    }
+
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/session/otel-session%204bf92f35/traces");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -139,6 +139,47 @@ final class Spec {
     });
   }
 
+  /**
+   * The component schemas a request or response body can contain: those of every body (in operations and in
+   * {@code components/responses}) and, transitively, every schema they refer to.
+   */
+  static Set<String> bodySchemaNames() {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    TREE.path("paths").forEach(pathItem -> pathItem.properties().forEach(method -> {
+      if (HTTP_METHODS.contains(method.getKey())) {
+        collectReferences(method.getValue().path("requestBody").path("content"), names);
+        method.getValue().path("responses").forEach(response -> collectReferences(response.path("content"), names));
+      }
+    }));
+    TREE.path("components").path("responses").forEach(response -> collectReferences(response.path("content"), names));
+    return names;
+  }
+
+  /** The component schemas the parameters of the operations refer to, transitively. */
+  static Set<String> parameterSchemaNames() {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    TREE.path("paths").forEach(pathItem -> {
+      pathItem.path("parameters").forEach(parameter -> collectReferences(resolve(parameter).path("schema"), names));
+      pathItem.forEach(operation ->
+          operation.path("parameters").forEach(parameter -> collectReferences(resolve(parameter).path("schema"), names)));
+    });
+    TREE.path("components").path("parameters")
+        .forEach(parameter -> collectReferences(parameter.path("schema"), names));
+    return names;
+  }
+
+  /** Adds the name of every component schema referred to anywhere in {@code node}, following those schemas too. */
+  private static void collectReferences(JsonNode node, Set<String> names) {
+    Optional<String> component = componentSchemaName(node);
+    if (component.isPresent()) {
+      if (names.add(component.get())) {
+        collectReferences(componentSchema(component.get()), names);
+      }
+      return;
+    }
+    node.forEach(child -> collectReferences(child, names));
+  }
+
   /** Escapes one JSON pointer token ({@code /v1/events} becomes {@code ~1v1~1events}). */
   static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");

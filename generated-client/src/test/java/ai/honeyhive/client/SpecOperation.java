@@ -55,6 +55,14 @@ record SpecOperation(String id, String method, String pathTemplate, JsonNode pat
     return pathParameterExample(name);
   }
 
+  /** The names of the query parameters the operation declares, in document order. */
+  List<String> queryParameterNames() {
+    return parameters().stream()
+        .filter(parameter -> parameter.path("in").asText().equals("query"))
+        .map(parameter -> parameter.path("name").asText())
+        .toList();
+  }
+
   /** The request path, with every path parameter replaced by its example. */
   String examplePath() {
     String path = pathTemplate;
