@@ -110,7 +110,7 @@ class ConformingAnswersTest {
   void anUnknownEventTypeIsReadAsTheFallbackConstant() throws IOException {
     EventRecord event = getEvent("{\"event\":{\"event_id\":\"e-1\",\"event_type\":\"agent\"}}").getEvent();
 
-    assertThat(event.getEventType()).isEqualTo(EventRecord.EventTypeEnum.UNKNOWN_DEFAULT_OPEN_API);
+    assertThat(event.getEventType()).isEqualTo(ai.honeyhive.client.model.EventType.UNKNOWN_DEFAULT_OPEN_API);
   }
 
   @Test

@@ -57,11 +57,12 @@ class SpecExamplesTest {
   private static final SchemaValidator SCHEMA_VALIDATOR = new SchemaValidator(API, MESSAGES);
 
   private static final Set<String> CURRENT_OPERATIONS = Set.of(
-      "startSession", "addSessionEvents",
+      "createSession", "createSessionEventBatch",
       "createEvent", "getEvent", "updateEvent", "createEventBatch", "searchEvents");
   private static final Set<String> LEGACY_OPERATIONS = Set.of(
       "exportEventsLegacy", "startSessionLegacy", "createEventLegacy", "updateEventLegacy",
-      "createModelEventLegacy", "createEventBatchLegacy", "createModelEventBatchLegacy");
+      "createModelEventLegacy", "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy",
+      "getEventsSchemaLegacy");
 
   // ---------------------------------------------------------------------------------------------------------------
   // Every example is valid
@@ -118,17 +119,28 @@ class SpecExamplesTest {
   }
 
   @Test
-  void exampleWithAMalformedUuidIsReportedInvalid() {
+  void exampleWithATimeWrittenAsAStringIsReportedInvalid() {
     ObjectNode event = (ObjectNode) SPEC_TREE.at("/components/schemas/Event/example").deepCopy();
-    event.put("event_id", "not-a-uuid");
+    event.put("start_time", "1732176000150");
 
     ValidationReport report = validate(event, eventSchemaNode());
 
     assertThat(report.getMessages())
         .anySatisfy(message -> {
-          assertThat(message.getKey()).isEqualTo("validation.example.schema.format.uuid");
-          assertThat(message.getMessage()).contains("/event_id").contains("not-a-uuid");
+          assertThat(message.getKey()).isEqualTo("validation.example.schema.type");
+          assertThat(message.getMessage()).contains("/start_time");
         });
+  }
+
+  @Test
+  void exampleWithIdsThatAreNotUuidsAndFractionalTimesIsValid() {
+    ObjectNode event = (ObjectNode) SPEC_TREE.at("/components/schemas/Event/example").deepCopy();
+    event.put("event_id", "otel-4bf92f3577b34da6");
+    event.put("parent_id", "00f067aa0ba902b7");
+    event.put("start_time", 1796522827968.0);
+    event.put("end_time", 1796522828001.5);
+
+    assertThat(validate(event, eventSchemaNode()).getMessages()).isEmpty();
   }
 
   private static JsonNode wrongEvent() {
@@ -154,11 +166,11 @@ class SpecExamplesTest {
   }
 
   @Test
-  void specHasExactlyTheFourteenExpectedOperations() {
+  void specHasExactlyTheSixteenExpectedOperations() {
     Set<String> expected = Stream.concat(CURRENT_OPERATIONS.stream(), LEGACY_OPERATIONS.stream())
         .collect(Collectors.toSet());
 
-    assertThat(operationsById().keySet()).hasSize(14).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(operationsById().keySet()).hasSize(16).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

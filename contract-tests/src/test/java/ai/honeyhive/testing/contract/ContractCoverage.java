@@ -26,6 +26,14 @@ final class ContractCoverage {
     validationErrors.addAll(server.validationErrors());
   }
 
+  /**
+   * Adds the operations {@code server} saw exercised, leaving out its validation errors: for a test whose broken
+   * requests are deliberate and counted with {@link #recordBrokenRequestCaught()}.
+   */
+  static synchronized void recordExercised(HoneyHiveTestServer server) {
+    exercised.addAll(server.exercisedOperationIds());
+  }
+
   /** Counts one deliberately broken request that the server rejected as the spec requires. */
   static synchronized void recordBrokenRequestCaught() {
     brokenRequestsCaught++;
