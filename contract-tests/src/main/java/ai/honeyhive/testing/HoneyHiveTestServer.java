@@ -66,8 +66,9 @@ import okhttp3.HttpUrl;
  *     .start();
  * }</pre>
  *
- * <p>Safe for concurrent requests and queries. Binds a free port on the loopback interface; {@link #close()} stops
- * it.
+ * <p>Safe for concurrent requests and queries. Binds a free port on the loopback interface unless given
+ * {@linkplain Builder#port a port} or {@linkplain Builder#bindAddress an address}; {@link #close()} stops it. To run it
+ * on its own, for clients in other languages, see {@link HoneyHiveTestServerMain}.
  */
 public final class HoneyHiveTestServer implements AutoCloseable {
   /** The API key {@link #clientBuilder()} uses when the server accepts any key. */
@@ -90,9 +91,10 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     server.setDispatcher(dispatcher);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     try {
-      server.start(InetAddress.getLoopbackAddress(), 0);
+      server.start(builder.bindAddress, builder.port);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the HoneyHive test server", e);
+      throw new UncheckedIOException("could not start the HoneyHive test server on "
+          + builder.bindAddress.getHostAddress() + " port " + builder.port + ": " + e.getMessage(), e);
     }
   }
 
@@ -127,7 +129,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     return server.url(path);
   }
 
-  /** Returns the port the server listens on, on the loopback interface. */
+  /** Returns the port the server listens on: the {@linkplain Builder#port one asked for}, else a free one. */
   public int port() {
     return server.getPort();
   }
@@ -328,8 +330,39 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private List<FaultPlan> faultPlans = List.of();
     private Fault fault;
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private int port;
 
     Builder() {}
+
+    /**
+     * Listens on {@code port}; 0 picks a free port, see {@link HoneyHiveTestServer#port()}. Default 0. A port in use
+     * fails {@link #start()}.
+     *
+     * @throws IllegalArgumentException if {@code port} is not in 0..65535
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Listens on {@code bindAddress} only, such as {@code InetAddress.getByName("0.0.0.0")} to be reachable from
+     * containers and other machines (which then reach an API that accepts any key: bind it so only on a trusted
+     * network). Default: the loopback address, reachable from this machine only.
+     *
+     * @throws NullPointerException if {@code bindAddress} is null
+     */
+    public Builder bindAddress(InetAddress bindAddress) {
+      if (bindAddress == null) {
+        throw new NullPointerException("bindAddress == null");
+      }
+      this.bindAddress = bindAddress;
+      return this;
+    }
 
     /**
      * Validates against the spec read from {@code spec} (YAML or JSON, OpenAPI 3.0), such as a pinned version of
@@ -424,13 +457,13 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     }
 
     /**
-     * Parses the spec and starts the server on a free loopback port. Parsing a spec takes about a second the first
+     * Parses the spec and starts the server on its {@linkplain #port port} (by default a free loopback port). Parsing a spec takes about a second the first
      * time; later servers with the same spec reuse it.
      *
      * @throws IllegalStateException if no spec was given and none is on the classpath
      * @throws IllegalArgumentException if the spec is not an OpenAPI 3 document, or a fault plan names an operation
      *     it does not have
-     * @throws UncheckedIOException if no port can be bound
+     * @throws UncheckedIOException if the port cannot be bound, such as one in use
      */
     public HoneyHiveTestServer start() {
       return new HoneyHiveTestServer(this);
