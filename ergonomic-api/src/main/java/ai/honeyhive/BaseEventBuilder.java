@@ -206,8 +206,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * thrown here. The event is not copied: maps and lists nested in its values must not be changed until it was sent
    * ({@link HoneyHive#flush}). In the {@link DeliveryMode#SYNCHRONOUS} mode it is sent before this returns.
    *
+   * <p>In a {@link SessionImport} nothing is sent here: the event is kept for {@link SessionImport#send()}.
+   *
    * @return the event's id
    * @throws IllegalArgumentException if the end time is before the start time
+   * @throws IllegalStateException in a {@link SessionImport} that was sent or is full
    * @throws HoneyHiveException in the synchronous mode, if the API call fails after its retries
    */
   public final String log() {
@@ -215,18 +218,18 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     long start;
     long end;
     if (draft.startTime != null) {
-      start = nanos(draft.startTime);
-      end = draft.endTime != null ? nanos(draft.endTime)
+      start = Times.nanos(draft.startTime);
+      end = draft.endTime != null ? Times.nanos(draft.endTime)
           : draft.duration != null ? start + draft.duration.toNanos() : Math.max(start, now);
     } else {
-      end = draft.endTime != null ? nanos(draft.endTime) : now;
+      end = draft.endTime != null ? Times.nanos(draft.endTime) : now;
       start = draft.duration != null ? end - draft.duration.toNanos() : end;
     }
     if (end < start) {
       throw new IllegalArgumentException("endTime (" + draft.endTime + ") is before startTime (" + draft.startTime + ")");
     }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
-    boolean delivered = client.send(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(),
+    boolean delivered = parent.deliver(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(),
         start, end, client.defaultSource), draft.estimatedBytes());
     // Only an event that was sent or queued becomes a child: one dropped at once (a full queue, a closed client) or
     // whose synchronous send threw is not listed in its parent's children_ids, which would name an event that never
@@ -242,8 +245,14 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * Use it in try-with-resources.
    *
    * @return the open span; closing it sends (or, in the batched mode, queues) the event
+   * @throws IllegalStateException in a {@link SessionImport}, whose events take the times they are given: use
+   *     {@link #log()}
    */
   public final Span start() {
+    if (!parent.allowsSpans()) {
+      throw new IllegalStateException("an imported session's events are not timed by the clock: give them"
+          + " startTime/endTime and log() them; nest events under one with SessionImport.under(eventId)");
+    }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
     parent.adopt(id);
     return new Span(client, parent, type, name, id, new EventDraft(draft), client.time.nowEpochNanos());
@@ -260,6 +269,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * @param body the code to time
    * @return what {@code body} returned
    * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
    */
   public final <T, E extends Throwable> T call(SpanCallable<T, E> body) throws E {
     Checks.notNull("body", body);
@@ -279,6 +289,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * @param <E> the exception the body may throw
    * @param body the code to time
    * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
    */
   public final <E extends Throwable> void run(SpanRunnable<E> body) throws E {
     Checks.notNull("body", body);
@@ -288,7 +299,4 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     });
   }
 
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
 }

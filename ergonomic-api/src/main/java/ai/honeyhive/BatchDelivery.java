@@ -192,6 +192,14 @@ final class BatchDelivery implements Delivery {
     return done;
   }
 
+  @Override
+  public CompletableFuture<String> importSession(ImportBatch batch) {
+    CompletableFuture<String> done = new CompletableFuture<>();
+    Write write = Write.sessionImport(batch, done);
+    enqueue(write, write.estimateBytes());
+    return done;
+  }
+
   /** Queues {@code write}; returns false if it was dropped at once instead (counted). */
   private boolean enqueue(Object write, long size) {
     if (state != OPEN) {

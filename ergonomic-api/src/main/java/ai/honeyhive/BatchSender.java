@@ -17,7 +17,9 @@ import java.util.UUID;
  * it. Writes of different sessions are independent, which lets the events of many sessions share one request. The
  * window is sent in rounds: each session's leading session starts and updates (one request each), then the leading
  * events of every session together in one batch, and so on until the window is empty. An update of an arbitrary event
- * ({@link HoneyHive#updateEvent}, session unknown) is a barrier: everything before it is sent first.
+ * ({@link HoneyHive#updateEvent}, session unknown) is a barrier: everything before it is sent first. An imported
+ * session ({@link SessionImport}) is a lane of its own, sent in one request of its own, never split: a rejected one
+ * fails whole, since its parts sent apart would become separate sessions.
  *
  * <h2>Failures</h2>
  * <ul>
@@ -107,24 +109,28 @@ final class BatchSender {
           null));
       return;
     }
+    String importedId = null;
     try {
-      if (write.session != null) {
+      if (write.imported != null) {
+        importedId = gateway.importSession(write.imported.properties, write.imported.events);
+      } else if (write.session != null) {
         gateway.startSession(write.session);
       } else {
         gateway.updateEvent(write.id, write.update);
       }
     } catch (HoneyHiveException e) {
-      counters.failed(List.of(write.id.toString()), e);
+      counters.failed(write.ids(), e);
       write.complete(e);
       return;
     } catch (RuntimeException e) {
       HoneyHiveException failure = new HoneyHiveException(write + " could not be sent: " + e, e);
-      counters.failed(List.of(write.id.toString()), failure);
+      counters.failed(write.ids(), failure);
       write.complete(failure);
       return;
     }
-    counters.sent(1);
+    counters.sent(write.count());
     write.complete(null);
+    write.completeImport(importedId);
   }
 
   /** Sends {@code events} in one request; {@code attempt} counts the re-sends after partial successes. */

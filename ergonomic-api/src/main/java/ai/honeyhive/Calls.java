@@ -49,6 +49,14 @@ final class Calls {
   }
 
   /**
+   * Executes a write whose answer the caller reads if it can: returns the decoded body, or null when a 2xx body could
+   * not be decoded (the write was accepted all the same, as for {@link #send}).
+   */
+  <T> T sendReading(String request, Call<T> call) {
+    return execute(request, call, false);
+  }
+
+  /**
    * Executes a legacy batch: returns null when every event was stored, or the body of a partial success (HTTP 500
    * listing the {@code event_ids} that were stored); any other failure is thrown like {@link #send}'s.
    */

@@ -35,6 +35,14 @@ interface Delivery {
   /** Like {@link #updateEvent}, returning a future completed when the update is delivered or has failed. */
   CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane);
 
+  /**
+   * Delivers an imported session: one write, counted as its events. Only the synchronous delivery throws.
+   *
+   * @return completed with the id HoneyHive gave the session (null if its answer named none), or exceptionally when
+   *     the import failed or was dropped
+   */
+  CompletableFuture<String> importSession(ImportBatch batch);
+
   /** Waits until the writes made before the call have ended, or {@code timeout} passed. */
   DeliveryReport flush(Duration timeout);
 

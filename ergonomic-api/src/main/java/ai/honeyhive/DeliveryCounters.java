@@ -64,14 +64,18 @@ final class DeliveryCounters {
     }
   }
 
-  /** Counts one dropped write; logs a summary at most every 10 seconds; tells the listener. */
+  /**
+   * Counts one dropped write (an imported session counts as its events); logs a summary at most every 10 seconds;
+   * tells the listener.
+   */
   void dropped(Object write, DropReason reason) {
-    dropped.increment();
-    droppedSinceLog.incrementAndGet();
+    int count = countOf(write);
+    dropped.add(count);
+    droppedSinceLog.addAndGet(count);
     lastDropReason = reason;
     logDropsIfDue(false);
     if (listener != null) {
-      notifyDropped(List.of(idOf(write)), reason);
+      notifyDropped(write instanceof Write ? ((Write) write).ids() : List.of(idOf(write)), reason);
     }
   }
 
@@ -98,12 +102,16 @@ final class DeliveryCounters {
     if (writes.isEmpty()) {
       return;
     }
-    dropped.add(writes.size());
     List<String> ids = new ArrayList<>(writes.size());
     for (Object write : writes) {
-      ids.add(idOf(write));
+      if (write instanceof Write) {
+        ids.addAll(((Write) write).ids());
+      } else {
+        ids.add(idOf(write));
+      }
     }
-    log.warn("dropped {} write(s) without sending them ({}), first {}", writes.size(), reason, ids.get(0));
+    dropped.add(ids.size());
+    log.warn("dropped {} write(s) without sending them ({}), first {}", ids.size(), reason, ids.get(0));
     if (listener != null) {
       notifyDropped(Collections.unmodifiableList(ids), reason);
     }
@@ -119,6 +127,11 @@ final class DeliveryCounters {
 
   HoneyHiveException lastError() {
     return lastError;
+  }
+
+  /** How many writes {@code write} counts as: the events of an imported session, else one. */
+  static int countOf(Object write) {
+    return write instanceof Write ? ((Write) write).count() : 1;
   }
 
   /** The id a write is reported by: the event's, the started session's, or the updated event's. */

@@ -5,6 +5,7 @@ import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ final class DisabledGateway implements Gateway {
   @Override
   public BatchResult createEvents(List<Event> events) {
     return BatchResult.ALL_STORED;
+  }
+
+  @Override
+  public String importSession(SessionProperties properties, List<Event> events) {
+    return null;
   }
 
   @Override

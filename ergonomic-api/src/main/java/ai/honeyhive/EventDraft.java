@@ -146,14 +146,16 @@ final class EventDraft {
    * Returns the wire event. {@code inputs} is required by the API, so an event without inputs sends {@code {}}. The
    * event refers to this draft's maps; the draft copies them before its next change.
    *
+   * @param sessionId the session, or null to send none (an imported session's, which HoneyHive chooses)
+   * @param parentId the parent event, or null to send none (HoneyHive makes the session the parent)
    * @param children the ids of events nested under this one, or empty
    */
   ai.honeyhive.client.model.Event toWire(EventType type, String name, UUID id, UUID sessionId, UUID parentId,
       List<UUID> children, long startNanos, long endNanos, String defaultSource) {
     ai.honeyhive.client.model.Event wire = new ai.honeyhive.client.model.Event()
         .eventId(id.toString())
-        .sessionId(sessionId.toString())
-        .parentId(parentId.toString())
+        .sessionId(sessionId == null ? null : sessionId.toString())
+        .parentId(parentId == null ? null : parentId.toString())
         .eventType(type.toWire())
         .eventName(name)
         .source(source != null ? source : defaultSource)

@@ -140,7 +140,25 @@ public abstract class EventScope {
     return null;
   }
 
-  /** The {@code parent_id} of events logged in this scope. */
+  /**
+   * Delivers an event logged in this scope ({@link BaseEventBuilder#log()}): sent or queued by the client's delivery;
+   * an imported session keeps it instead.
+   *
+   * @return false if it was dropped at once (counted), true if it was sent, queued or kept
+   */
+  boolean deliver(ai.honeyhive.client.model.Event event, long fieldBytes) {
+    return client.send(event, fieldBytes);
+  }
+
+  /**
+   * Whether events in this scope may be opened as spans, timed by the clock. An imported session takes only events
+   * whose times are given.
+   */
+  boolean allowsSpans() {
+    return true;
+  }
+
+  /** The {@code parent_id} of events logged in this scope; null to send none (the session is the parent). */
   abstract UUID parentEventId();
 
   /** Records that {@code child} was logged in this scope, for {@code children_ids}. */

@@ -5,6 +5,7 @@ import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,15 @@ interface Gateway {
    * @return {@link BatchResult#ALL_STORED}, or the events a partial success did not store
    */
   BatchResult createEvents(List<Event> events);
+
+  /**
+   * Creates a new session from {@code properties} holding {@code events}, in one single-session batch
+   * ({@code single_session: true}). The events carry no {@code session_id}; top-level ones carry no {@code parent_id}.
+   *
+   * @param events at least one
+   * @return the id HoneyHive gave the session, or null when its answer names none
+   */
+  String importSession(SessionProperties properties, List<Event> events);
 
   /** Merges {@code update} into the stored event (or session) {@code eventId}. */
   void updateEvent(UUID eventId, EventUpdate update);

@@ -218,6 +218,18 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Starts building the import of a completed session from history, sent with all its events in one request
+   * ({@link SessionImport#send()}) instead of a start, its events and an end. Sends nothing until then.
+   *
+   * @param name the session's name, such as {@code "support-chat"}; must not be blank
+   * @return a builder for the imported session
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public SessionImport importSession(String name) {
+    return new SessionImport(client, Checks.name("name", name));
+  }
+
+  /**
    * Returns a handle on a session that was started elsewhere (another service, an earlier run), so events can be
    * added to it. Sends nothing, and the handle never updates the session by itself: events logged on it only name the
    * session, which is safe in whatever order they and the session's start reach HoneyHive (the starting service may

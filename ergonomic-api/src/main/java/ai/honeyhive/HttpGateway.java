@@ -5,10 +5,12 @@ import ai.honeyhive.client.api.SessionsApi;
 import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
+import ai.honeyhive.client.model.EventBatchResponse;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
 import ai.honeyhive.client.model.SessionEventsBatchRequest;
+import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,8 @@ import retrofit2.Retrofit;
  * The current {@code /v1} routes. A batch whose events all belong to one session goes to
  * {@code POST /v1/sessions/{session_id}/events/batch}, which states the session in the path; a batch mixing sessions
  * goes to {@code POST /v1/events/batch} with {@code single_session} left false, so each event joins the session of its
- * own {@code session_id}. Either way a batch is one request.
+ * own {@code session_id}. Either way a batch is one request. An imported session goes to {@code POST /v1/events/batch}
+ * with {@code single_session} true and its {@code session_properties}.
  */
 final class HttpGateway implements Gateway {
   private final SessionsApi sessions;
@@ -59,6 +62,13 @@ final class HttpGateway implements Gateway {
       calls.send("POST /v1/events/batch", events.createEventBatch(new EventBatchRequest().events(batch)));
     }
     return BatchResult.ALL_STORED;
+  }
+
+  @Override
+  public String importSession(SessionProperties properties, List<Event> batch) {
+    EventBatchResponse answer = calls.sendReading("POST /v1/events/batch", events.createEventBatch(
+        new EventBatchRequest().events(batch).singleSession(true).sessionProperties(properties)));
+    return answer == null ? null : answer.getSessionId();
   }
 
   @Override

@@ -7,6 +7,7 @@ import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.LegacyCreateEventRequest;
 import ai.honeyhive.client.model.LegacyBatchFailureResponse;
+import ai.honeyhive.client.model.LegacyBatchResponse;
 import ai.honeyhive.client.model.LegacyCreateModelEventRequest;
 import ai.honeyhive.client.model.LegacyEvent;
 import ai.honeyhive.client.model.LegacyEventBatchRequest;
@@ -16,6 +17,7 @@ import ai.honeyhive.client.model.LegacySession;
 import ai.honeyhive.client.model.LegacySessionStartRequest;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
 import com.squareup.moshi.Moshi;
 import java.util.ArrayList;
@@ -91,6 +93,23 @@ final class LegacyGateway implements Gateway {
     }
     List<String> errors = partial.getErrors() != null ? partial.getErrors() : List.of();
     return notStored.isEmpty() ? BatchResult.ALL_STORED : new BatchResult("POST /events/batch", notStored, errors);
+  }
+
+  /**
+   * {@code POST /events/batch} with {@code single_session} and its older name {@code is_single_session} both true (the
+   * route takes either; older servers know only the second). A partial success (HTTP 500) is thrown like any failure:
+   * sending the events it did not store again would make them a second session.
+   */
+  @Override
+  public String importSession(SessionProperties properties, List<Event> batch) {
+    List<LegacyEvent> bodies = new ArrayList<>(batch.size());
+    for (Event event : batch) {
+      bodies.add(convert(event, LegacyEvent.class));
+    }
+    LegacyBatchResponse answer = calls.sendReading("POST /events/batch", legacy.createEventBatchLegacy(
+        new LegacyEventBatchRequest().events(bodies).singleSession(true).isSingleSession(true)
+            .sessionProperties(properties)));
+    return answer == null ? null : answer.getSessionId();
   }
 
   @Override

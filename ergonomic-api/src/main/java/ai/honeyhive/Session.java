@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Session extends EventScope {
   private final Long startNanos;
+  /** The end the session was given when it started ({@link SessionBuilder#endTime}), or null. */
+  private final Long endNanos;
   /** The session's name when this handle started it; null for an attached session. */
   private final String name;
   private final IdList children = new IdList();
@@ -30,9 +32,14 @@ public final class Session extends EventScope {
   private volatile Set<UUID> disowned;
 
   Session(Client client, UUID sessionId, String name, Long startNanos) {
+    this(client, sessionId, name, startNanos, null);
+  }
+
+  Session(Client client, UUID sessionId, String name, Long startNanos, Long endNanos) {
     super(client, sessionId);
     this.name = name;
     this.startNanos = startNanos;
+    this.endNanos = endNanos;
   }
 
   /**
@@ -106,16 +113,18 @@ public final class Session extends EventScope {
   }
 
   /**
-   * Ends the session now: sends its end time, its duration when this handle started it, and the ids of the events
-   * logged directly on it. In the batched mode it is queued after the events logged before it.
+   * Ends the session: sends its end time (now, or the {@link SessionBuilder#endTime} it was started with), its
+   * duration since its start (now, or the {@link SessionBuilder#startTime} it was started with) when this handle
+   * started it, and the ids of the events logged directly on it. In the batched mode it is queued after the events
+   * logged before it.
    *
    * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public void end() {
-    long now = client.time.nowEpochNanos();
-    EventUpdate update = update().endTime(Instant.ofEpochSecond(0, now));
+    long end = endNanos != null ? endNanos : client.time.nowEpochNanos();
+    EventUpdate update = update().endTime(Instant.ofEpochSecond(0, end));
     if (startNanos != null) {
-      update.duration(Duration.ofNanos(Math.max(0, now - startNanos)));
+      update.duration(Duration.ofNanos(Math.max(0, end - startNanos)));
     }
     List<String> childIds = new ArrayList<>();
     Set<UUID> left = disowned;

@@ -1,6 +1,7 @@
 package ai.honeyhive;
 
 import ai.honeyhive.client.model.SessionStartRequest;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ public final class SessionBuilder {
   private Map<String, Object> metadata;
   private Map<String, Object> config;
   private Map<String, Object> inputs;
+  private Instant startTime;
+  private Instant endTime;
 
   SessionBuilder(Client client, String name) {
     this.client = client;
@@ -92,27 +95,66 @@ public final class SessionBuilder {
   }
 
   /**
+   * Back-dates the session: it started at {@code startTime}, which {@link #start()} sends as its {@code start_time}
+   * instead of now, for a session recorded after the fact. Default: now, when {@link #start()} is called. Events
+   * take their own times ({@link BaseEventBuilder#startTime}); spans are timed by the clock.
+   *
+   * @param startTime when the session started; sent to the millisecond
+   * @return this builder
+   * @throws NullPointerException if {@code startTime} is null
+   */
+  public SessionBuilder startTime(Instant startTime) {
+    this.startTime = Checks.notNull("startTime", startTime);
+    return this;
+  }
+
+  /**
+   * Sets when the session ended, for a session whose end is known already. {@link #start()} then sends it as the
+   * session's {@code end_time} with its {@code duration}, and {@link Session#end()} sends it again instead of the time
+   * it is called. Default: none; the session ends when {@link Session#end()} is called.
+   *
+   * @param endTime when the session ended; not before its start (checked by {@link #start()}); sent to the
+   *     millisecond
+   * @return this builder
+   * @throws NullPointerException if {@code endTime} is null
+   */
+  public SessionBuilder endTime(Instant endTime) {
+    this.endTime = Checks.notNull("endTime", endTime);
+    return this;
+  }
+
+  /**
    * Starts the session and returns its handle. The session's id is made here, so the handle is usable at once. In the
    * {@link DeliveryMode#BATCHED} mode (the default) the start is queued ahead of the session's events and the call
    * returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
    * mode it is sent before this returns.
    *
    * @return the session's handle
+   * @throws IllegalArgumentException if the {@link #endTime} is before the start ({@link #startTime}, or now)
    * @throws HoneyHiveException in the synchronous mode, if the API call fails after its retries
    */
   public Session start() {
+    long start = startTime != null ? Times.nanos(startTime) : client.time.nowEpochNanos();
+    Long end = endTime != null ? Times.nanos(endTime) : null;
+    if (end != null && end < start) {
+      throw new IllegalArgumentException("endTime (" + endTime + ") is before startTime ("
+          + (startTime != null ? startTime : "now: " + Instant.ofEpochSecond(0, start)) + ")");
+    }
     UUID id = sessionId != null ? sessionId : Ids.newId();
-    long now = client.time.nowEpochNanos();
-    client.delivery.startSession(new SessionStartRequest()
+    SessionStartRequest request = new SessionStartRequest()
         .sessionId(id.toString())
         .sessionName(name)
         .eventName(name)
         .source(source != null ? source : client.defaultSource)
-        .startTime(Math.floorDiv(now, 1_000_000L))
+        .startTime(Math.floorDiv(start, 1_000_000L))
         .userProperties(userProperties)
         .metadata(metadata)
         .config(config)
-        .inputs(inputs));
-    return new Session(client, id, name, now);
+        .inputs(inputs);
+    if (end != null) {
+      request.endTime(Math.floorDiv(end, 1_000_000L)).duration((end - start) / 1e6);
+    }
+    client.delivery.startSession(request);
+    return new Session(client, id, name, start, end);
   }
 }

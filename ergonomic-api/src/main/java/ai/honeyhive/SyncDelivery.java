@@ -67,6 +67,19 @@ final class SyncDelivery implements Delivery {
   }
 
   @Override
+  public CompletableFuture<String> importSession(ImportBatch batch) {
+    String sessionId;
+    try {
+      sessionId = gateway.importSession(batch.properties, batch.events);
+    } catch (HoneyHiveException e) {
+      counters.failed(batch.eventIds(), e, false);
+      throw e;
+    }
+    counters.sent(sentIncrement * batch.events.size());
+    return CompletableFuture.completedFuture(sessionId);
+  }
+
+  @Override
   public DeliveryReport flush(Duration timeout) {
     return new DeliveryReport(counters.sent.sum(), counters.failed.sum(), counters.dropped.sum(), 0);
   }

@@ -2,49 +2,77 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SessionStartRequest;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A queued write other than an event: a session start or an update. (Events are queued as the wire
- * {@link ai.honeyhive.client.model.Event} itself, with no wrapper.) Each is sent in a request of its own.
+ * A queued write other than an event: a session start, an update, or an imported session. (Events are queued as the
+ * wire {@link ai.honeyhive.client.model.Event} itself, with no wrapper.) Each is sent in a request of its own.
  */
 final class Write {
   /** Rough JSON size of a session start or update without its maps, for the queue's byte bound. */
   private static final long BASE_BYTES = 200;
 
-  /** The session start, or null for an update. */
+  /** The session start, or null. */
   final SessionStartRequest session;
-  /** The update, or null for a session start. */
+  /** The update, or null. */
   final EventUpdate update;
+  /** The imported session, or null. */
+  final ImportBatch imported;
+  /** Completed with the id HoneyHive gave an imported session (null if its answer named none); or null. */
+  final CompletableFuture<String> importDone;
   /** The session started, or the event (or session) updated. */
   final UUID id;
   /**
    * Whose writes this one must follow: the session's id for a session start and for an update of a session; null for
-   * an update of an arbitrary event, which then follows every write made before it.
+   * an update of an arbitrary event, which then follows every write made before it; a lane of its own for an imported
+   * session, which follows nothing.
    */
   final UUID lane;
   /** Completed when the write ends, for {@link EventUpdate#sendAsync()}; or null. */
   final CompletableFuture<Void> done;
 
-  private Write(SessionStartRequest session, EventUpdate update, UUID id, UUID lane, CompletableFuture<Void> done) {
+  private Write(SessionStartRequest session, EventUpdate update, ImportBatch imported, UUID id, UUID lane,
+      CompletableFuture<Void> done, CompletableFuture<String> importDone) {
     this.session = session;
     this.update = update;
+    this.imported = imported;
     this.id = id;
     this.lane = lane;
     this.done = done;
+    this.importDone = importDone;
   }
 
   static Write sessionStart(SessionStartRequest session) {
     UUID id = UUID.fromString(session.getSessionId()); // This client's own id, made by SessionBuilder.
-    return new Write(session, null, id, id, null);
+    return new Write(session, null, null, id, id, null, null);
   }
 
   static Write update(UUID eventId, EventUpdate update, UUID lane, CompletableFuture<Void> done) {
-    return new Write(null, update, eventId, lane, done);
+    return new Write(null, update, null, eventId, lane, done, null);
+  }
+
+  /** An imported session; its id is HoneyHive's, unknown until the answer, so {@link #id} only names its lane. */
+  static Write sessionImport(ImportBatch imported, CompletableFuture<String> done) {
+    UUID lane = Ids.newId();
+    return new Write(null, null, imported, lane, lane, null, done);
+  }
+
+  /** How many writes this counts as in the delivery counters: each event of an import, else one. */
+  int count() {
+    return imported != null ? imported.events.size() : 1;
+  }
+
+  /** The ids this write is reported by: the events of an import, else the started session or updated event. */
+  List<String> ids() {
+    return imported != null ? imported.eventIds() : List.of(id.toString());
   }
 
   long estimateBytes() {
+    if (imported != null) {
+      return imported.estimatedBytes;
+    }
     if (session != null) {
       return BASE_BYTES + JsonValues.estimate(session.getSessionName()) + JsonValues.estimate(session.getInputs())
           + JsonValues.estimate(session.getConfig()) + JsonValues.estimate(session.getMetadata())
@@ -57,6 +85,9 @@ final class Write {
   }
 
   void complete(HoneyHiveException failure) {
+    if (importDone != null && failure != null) {
+      importDone.completeExceptionally(failure);
+    }
     if (done != null) {
       if (failure == null) {
         done.complete(null);
@@ -66,8 +97,18 @@ final class Write {
     }
   }
 
+  /** Completes an imported session's future with the id HoneyHive gave it. */
+  void completeImport(String sessionId) {
+    if (importDone != null) {
+      importDone.complete(sessionId);
+    }
+  }
+
   @Override
   public String toString() {
+    if (imported != null) {
+      return imported.toString();
+    }
     return (session != null ? "session start " : "update of ") + id;
   }
 }

@@ -5,6 +5,7 @@ import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -36,6 +37,7 @@ final class RecordingGateway implements Gateway {
   static final String CREATE_EVENT = "createEvent";
   static final String CREATE_EVENTS = "createEvents";
   static final String UPDATE_EVENT = "updateEvent";
+  static final String IMPORT_SESSION = "importSession";
   static final String GET_EVENT = "getEvent";
   static final String SEARCH_EVENTS = "searchEvents";
 
@@ -74,7 +76,7 @@ final class RecordingGateway implements Gateway {
    * {@code failure}, in its turn among that method's queued answers.
    */
   synchronized RecordingGateway failNext(String method, RuntimeException failure) {
-    if (!List.of(START_SESSION, CREATE_EVENT, CREATE_EVENTS, UPDATE_EVENT, GET_EVENT, SEARCH_EVENTS)
+    if (!List.of(START_SESSION, CREATE_EVENT, CREATE_EVENTS, UPDATE_EVENT, IMPORT_SESSION, GET_EVENT, SEARCH_EVENTS)
         .contains(method)) {
       throw new IllegalArgumentException("no Gateway method named " + method);
     }
@@ -103,6 +105,35 @@ final class RecordingGateway implements Gateway {
   synchronized RecordingGateway enqueueBatchResult(BatchResult result) {
     queue(CREATE_EVENTS).add(result);
     return this;
+  }
+
+  /**
+   * Records the import (properties and a copy of the events); answers with a queued session id ({@link
+   * #enqueueImportedSessionId}) or failure, else {@code "server-session-<n>"} for the n-th import.
+   */
+  @Override
+  public String importSession(SessionProperties properties, List<Event> events) {
+    Object answer = answer(new Call(IMPORT_SESSION, properties, List.copyOf(events)));
+    return answer instanceof String ? (String) answer : "server-session-" + calls(IMPORT_SESSION).size();
+  }
+
+  /** Queues the session id a coming {@code importSession} call answers. */
+  synchronized RecordingGateway enqueueImportedSessionId(String sessionId) {
+    queue(IMPORT_SESSION).add(sessionId);
+    return this;
+  }
+
+  /** A recorded {@code importSession} call. */
+  record Import(SessionProperties properties, List<Event> events) {}
+
+  /** Returns the {@code importSession} calls, in order. */
+  @SuppressWarnings("unchecked")
+  List<Import> imports() {
+    List<Import> result = new ArrayList<>();
+    for (Call call : calls(IMPORT_SESSION)) {
+      result.add(new Import(call.argument(0, SessionProperties.class), (List<Event>) call.arguments().get(1)));
+    }
+    return result;
   }
 
   @Override
