@@ -148,6 +148,37 @@ class ExamplesTest {
   }
 
   @Test
+  void readingBackFindsWhatEachOperatorPageAndDateRangeSelects() throws Exception {
+    List<String> sessions = RunAllExamples.runOne(new ReadBackExample(), backend, out);
+
+    assertThat(server.sessionTree(sessions.get(0)).outline()).isEqualTo("""
+        session "read-back"
+        ├── model "gpt-4o"
+        ├── model "gpt-4o-mini"
+        └── tool "track-parcel"
+        """);
+    assertThat(text()).contains(
+        "read back by id: gpt-4o, feedback {rating=5}",
+        "  is: [gpt-4o-mini, gpt-4o]",
+        "  is not: [track-parcel, gpt-4o-mini, gpt-4o]",
+        "  contains: [gpt-4o-mini]",
+        "  not contains: [read-back, track-parcel]",
+        "  greater than: [gpt-4o]",
+        "  less than: [gpt-4o-mini]",
+        "  after: [read-back, track-parcel, gpt-4o-mini]",
+        "  before: [gpt-4o]",
+        "  exists: [track-parcel]",
+        "  not exists: [read-back, track-parcel, gpt-4o-mini]",
+        "page 1 of 2 per page: 2 events, 4 in all, more: true",
+        "every page, 2 at a time: [read-back, track-parcel, gpt-4o-mini, gpt-4o]",
+        "started from T0+2.5s on (open end): [read-back, track-parcel, gpt-4o-mini]",
+        "started up to T0+2.5s (open start): [gpt-4o]",
+        "started between T0+1s and T0+3s: [gpt-4o-mini, gpt-4o]");
+    assertThat(server.exercisedOperationIds()).contains("createSession", "createSessionEventBatch", "updateEvent",
+        "getEvent", "searchEvents");
+  }
+
+  @Test
   void runAllRunsEveryExampleAndPrintsTheirTrees() throws Exception {
     RunAllExamples.runAll(backend, out);
 
