@@ -562,6 +562,11 @@ final class BatchDelivery implements Delivery {
   private void closeAndDrain() {
     long deadline = System.nanoTime() + closeTimeoutNanos;
     flush(Duration.ofNanos(closeTimeoutNanos));
+    if (deadline - System.nanoTime() <= 0) {
+      // The close timeout is spent: what is not on the wire yet is dropped, not sent now. Set before the exporter
+      // learns of the stop, or it may start sending the window it was about to hand to a busy worker.
+      sender.abandoned = true;
+    }
     stopRequested = true;
     wakeExporter();
     if (!await(exited, deadline - System.nanoTime())) {
