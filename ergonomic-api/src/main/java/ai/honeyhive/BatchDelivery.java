@@ -179,13 +179,13 @@ final class BatchDelivery implements Delivery {
   }
 
   @Override
-  public void updateEvent(UUID eventId, EventUpdate update, UUID lane) {
+  public void updateEvent(String eventId, EventUpdate update, UUID lane) {
     Write write = Write.update(eventId, update, lane, null);
     enqueue(write, write.estimateBytes());
   }
 
   @Override
-  public CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane) {
+  public CompletableFuture<Void> updateEventAsync(String eventId, EventUpdate update, UUID lane) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Write write = Write.update(eventId, update, lane, done);
     enqueue(write, write.estimateBytes());

@@ -125,7 +125,7 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
    * @return a builder for the update, queued behind this client's earlier writes of the session
    */
   public EventUpdate updateSession() {
-    return new EventUpdate(client, sessionId, sessionId);
+    return new EventUpdate(client, sessionId.toString(), sessionId);
   }
 
   /**

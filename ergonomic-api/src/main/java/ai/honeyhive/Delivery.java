@@ -30,10 +30,10 @@ interface Delivery {
    * @param lane the session whose earlier writes the update must follow (the session itself when it is updated), or
    *     null for an update of an arbitrary event, which follows every earlier write
    */
-  void updateEvent(UUID eventId, EventUpdate update, UUID lane);
+  void updateEvent(String eventId, EventUpdate update, UUID lane);
 
   /** Like {@link #updateEvent}, returning a future completed when the update is delivered or has failed. */
-  CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane);
+  CompletableFuture<Void> updateEventAsync(String eventId, EventUpdate update, UUID lane);
 
   /**
    * Delivers an imported session: one write, counted as its events. Only the synchronous delivery throws.

@@ -1,7 +1,7 @@
 package ai.honeyhive;
 
-import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
@@ -30,7 +30,7 @@ final class DisabledGateway implements Gateway {
   }
 
   @Override
-  public void updateEvent(UUID eventId, EventUpdate update) {}
+  public void updateEvent(String eventId, EventUpdate update) {}
 
   @Override
   public EventRecord getEvent(UUID eventId) {

@@ -41,7 +41,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EventUpdate {
   private final Delivery delivery;
-  private final UUID eventId;
+  /** Any id HoneyHive stores: a UUID goes to {@code PUT /v1/events/{id}}, another id to the legacy {@code PUT /events}. */
+  private final String eventId;
   /** The session whose earlier writes this update follows; null: it follows every earlier write. */
   private final UUID lane;
   private Map<String, Object> metadata;
@@ -55,7 +56,7 @@ public final class EventUpdate {
   private List<String> childrenIds;
 
   /** An update sent synchronously through {@code gateway}, for tests. */
-  EventUpdate(Gateway gateway, UUID eventId) {
+  EventUpdate(Gateway gateway, String eventId) {
     this(new SyncDelivery(Checks.notNull("gateway", gateway), new DeliveryCounters(null), Runnable::run), eventId,
         null);
   }
@@ -66,11 +67,11 @@ public final class EventUpdate {
    * @param lane the session whose earlier writes it must follow (the session itself for a session's update), or
    *     null when the session is unknown: it then follows every earlier write
    */
-  EventUpdate(Client client, UUID eventId, UUID lane) {
+  EventUpdate(Client client, String eventId, UUID lane) {
     this(client.delivery, eventId, lane);
   }
 
-  private EventUpdate(Delivery delivery, UUID eventId, UUID lane) {
+  private EventUpdate(Delivery delivery, String eventId, UUID lane) {
     if (eventId == null) {
       throw new NullPointerException("eventId == null");
     }

@@ -1,7 +1,7 @@
 package ai.honeyhive;
 
-import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
@@ -40,7 +40,7 @@ interface Gateway {
   String importSession(SessionProperties properties, List<Event> events);
 
   /** Merges {@code update} into the stored event (or session) {@code eventId}. */
-  void updateEvent(UUID eventId, EventUpdate update);
+  void updateEvent(String eventId, EventUpdate update);
 
   /**
    * Reads one event.

@@ -331,12 +331,16 @@ public final class HoneyHive implements AutoCloseable {
   /**
    * Starts building an update of the event (or session) {@code eventId}; {@link EventUpdate#send()} sends it.
    *
-   * @param eventId the event's id, a UUID
+   * @param eventId the event's id: this client's ids are UUIDs and go to {@code PUT /v1/events/{event_id}}; any other
+   *     id HoneyHive stores (events ingested through OpenTelemetry or other SDKs) goes to the legacy
+   *     {@code PUT /events}, whose body names the event, since a {@code /v1} path can only hold a UUID
    * @return a builder for the update
-   * @throws IllegalArgumentException if {@code eventId} is not a UUID
+   * @throws NullPointerException if {@code eventId} is null
+   * @throws IllegalArgumentException if {@code eventId} is blank, longer than 1024 characters, has surrounding white
+   *     space or holds control characters
    */
   public EventUpdate updateEvent(String eventId) {
-    return new EventUpdate(client, Ids.parse("eventId", eventId), null);
+    return new EventUpdate(client, Checks.id("eventId", eventId), null);
   }
 
   /**

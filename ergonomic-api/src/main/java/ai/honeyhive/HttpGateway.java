@@ -1,11 +1,12 @@
 package ai.honeyhive;
 
 import ai.honeyhive.client.api.EventsApi;
+import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.api.SessionsApi;
-import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventBatchResponse;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
@@ -18,7 +19,8 @@ import java.util.UUID;
 import retrofit2.Retrofit;
 
 /**
- * The current {@code /v1} routes. A batch whose events all belong to one session goes to
+ * The current {@code /v1} routes (and the legacy {@code PUT /events} for an update of an event whose id is not a UUID,
+ * which no {@code /v1} path can name). A batch whose events all belong to one session goes to
  * {@code POST /v1/sessions/{session_id}/events/batch}, which states the session in the path; a batch mixing sessions
  * goes to {@code POST /v1/events/batch} with {@code single_session} left false, so each event joins the session of its
  * own {@code session_id}. Either way a batch is one request. An imported session goes to {@code POST /v1/events/batch}
@@ -27,11 +29,13 @@ import retrofit2.Retrofit;
 final class HttpGateway implements Gateway {
   private final SessionsApi sessions;
   private final EventsApi events;
+  private final LegacyApi legacy;
   private final Calls calls;
 
   HttpGateway(Retrofit retrofit, Calls calls) {
     this.sessions = retrofit.create(SessionsApi.class);
     this.events = retrofit.create(EventsApi.class);
+    this.legacy = retrofit.create(LegacyApi.class);
     this.calls = calls;
   }
 
@@ -72,8 +76,13 @@ final class HttpGateway implements Gateway {
   }
 
   @Override
-  public void updateEvent(UUID eventId, EventUpdate update) {
-    calls.send("PUT /v1/events/" + eventId, events.updateEvent(eventId, update));
+  public void updateEvent(String eventId, EventUpdate update) {
+    UUID path = Ids.parseOrNull(eventId);
+    if (path == null) { // HoneyHive's ids need not be UUIDs, but this route's path must be one.
+      LegacyGateway.sendLegacyUpdate(legacy, calls, eventId, update);
+      return;
+    }
+    calls.send("PUT /v1/events/" + eventId, events.updateEvent(path, update));
   }
 
   @Override

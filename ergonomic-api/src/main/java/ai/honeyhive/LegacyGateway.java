@@ -2,12 +2,12 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.api.LegacyApi;
-import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventUpdate;
-import ai.honeyhive.client.model.LegacyCreateEventRequest;
 import ai.honeyhive.client.model.LegacyBatchFailureResponse;
 import ai.honeyhive.client.model.LegacyBatchResponse;
+import ai.honeyhive.client.model.LegacyCreateEventRequest;
 import ai.honeyhive.client.model.LegacyCreateModelEventRequest;
 import ai.honeyhive.client.model.LegacyEvent;
 import ai.honeyhive.client.model.LegacyEventBatchRequest;
@@ -45,7 +45,6 @@ final class LegacyGateway implements Gateway {
   private final LegacyApi legacy;
   private final Gateway reads;
   private final Calls calls;
-  private final Moshi moshi = HoneyHiveJson.moshi();
 
   LegacyGateway(Retrofit retrofit, Calls calls, Gateway reads) {
     this.legacy = retrofit.create(LegacyApi.class);
@@ -113,8 +112,16 @@ final class LegacyGateway implements Gateway {
   }
 
   @Override
-  public void updateEvent(UUID eventId, EventUpdate update) {
-    LegacyEventUpdate body = convert(update, LegacyEventUpdate.class).eventId(eventId.toString());
+  public void updateEvent(String eventId, EventUpdate update) {
+    sendLegacyUpdate(legacy, calls, eventId, update);
+  }
+
+  /**
+   * Sends {@code update} of {@code eventId} to {@code PUT /events}, whose body names the event with a plain string:
+   * the route for every update on the legacy family, and for ids that are not UUIDs on the current one.
+   */
+  static void sendLegacyUpdate(LegacyApi legacy, Calls calls, String eventId, EventUpdate update) {
+    LegacyEventUpdate body = convert(update, LegacyEventUpdate.class).eventId(eventId);
     calls.send("PUT /events", legacy.updateEventLegacy(body));
   }
 
@@ -128,8 +135,10 @@ final class LegacyGateway implements Gateway {
     return reads.searchEvents(request);
   }
 
+  /** Converts a current model to its legacy twin through JSON: the field names are the same. */
   @SuppressWarnings("unchecked")
-  private <T> T convert(Object current, Class<T> legacyType) {
+  private static <T> T convert(Object current, Class<T> legacyType) {
+    Moshi moshi = HoneyHiveJson.moshi();
     Map<String, Object> json = (Map<String, Object>) moshi.adapter((Class<Object>) current.getClass())
         .toJsonValue(current);
     return moshi.adapter(legacyType).fromJsonValue(json);

@@ -49,7 +49,7 @@ public final class Session extends EventScope {
    * @return a builder for the update
    */
   public EventUpdate update() {
-    return new EventUpdate(client, sessionId, sessionId);
+    return new EventUpdate(client, sessionId.toString(), sessionId);
   }
 
   /**

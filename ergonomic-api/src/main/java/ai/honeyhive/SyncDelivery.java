@@ -51,18 +51,18 @@ final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public void updateEvent(UUID eventId, EventUpdate update, UUID lane) {
+  public void updateEvent(String eventId, EventUpdate update, UUID lane) {
     try {
       gateway.updateEvent(eventId, update);
     } catch (HoneyHiveException e) {
-      counters.failed(List.of(eventId.toString()), e, false);
+      counters.failed(List.of(eventId), e, false);
       throw e;
     }
     counters.sent(sentIncrement);
   }
 
   @Override
-  public CompletableFuture<Void> updateEventAsync(UUID eventId, EventUpdate update, UUID lane) {
+  public CompletableFuture<Void> updateEventAsync(String eventId, EventUpdate update, UUID lane) {
     return CompletableFuture.runAsync(() -> updateEvent(eventId, update, lane), async);
   }
 

@@ -22,8 +22,8 @@ final class Write {
   final ImportBatch imported;
   /** Completed with the id HoneyHive gave an imported session (null if its answer named none); or null. */
   final CompletableFuture<String> importDone;
-  /** The session started, or the event (or session) updated. */
-  final UUID id;
+  /** The session started, or the event (or session) updated: any id HoneyHive stores, not only this client's UUIDs. */
+  final String id;
   /**
    * Whose writes this one must follow: the session's id for a session start and for an update of a session; null for
    * an update of an arbitrary event, which then follows every write made before it; a lane of its own for an imported
@@ -33,7 +33,7 @@ final class Write {
   /** Completed when the write ends, for {@link EventUpdate#sendAsync()}; or null. */
   final CompletableFuture<Void> done;
 
-  private Write(SessionStartRequest session, EventUpdate update, ImportBatch imported, UUID id, UUID lane,
+  private Write(SessionStartRequest session, EventUpdate update, ImportBatch imported, String id, UUID lane,
       CompletableFuture<Void> done, CompletableFuture<String> importDone) {
     this.session = session;
     this.update = update;
@@ -45,18 +45,18 @@ final class Write {
   }
 
   static Write sessionStart(SessionStartRequest session) {
-    UUID id = UUID.fromString(session.getSessionId()); // This client's own id, made by SessionBuilder.
-    return new Write(session, null, null, id, id, null, null);
+    String id = session.getSessionId();
+    return new Write(session, null, null, id, UUID.fromString(id), null, null); // SessionBuilder's own UUID.
   }
 
-  static Write update(UUID eventId, EventUpdate update, UUID lane, CompletableFuture<Void> done) {
+  static Write update(String eventId, EventUpdate update, UUID lane, CompletableFuture<Void> done) {
     return new Write(null, update, null, eventId, lane, done, null);
   }
 
   /** An imported session; its id is HoneyHive's, unknown until the answer, so {@link #id} only names its lane. */
   static Write sessionImport(ImportBatch imported, CompletableFuture<String> done) {
     UUID lane = Ids.newId();
-    return new Write(null, null, imported, lane, lane, null, done);
+    return new Write(null, null, imported, lane.toString(), lane, null, done);
   }
 
   /** How many writes this counts as in the delivery counters: each event of an import, else one. */

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventUpdateTest {
-  private static final UUID EVENT_ID = UUID.fromString("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80");
+  private static final String EVENT_ID = "6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80";
   private static final String CHILD_1 = "11111111-2222-4333-8444-555555555555";
   private static final String CHILD_2 = "99999999-8888-4777-8666-555555555555";
 

@@ -1,7 +1,7 @@
 package ai.honeyhive;
 
-import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.Event;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
@@ -54,7 +54,7 @@ final class RecordingGateway implements Gateway {
   }
 
   /** A recorded {@code updateEvent} call. */
-  record Update(UUID eventId, EventUpdate update) {}
+  record Update(String eventId, EventUpdate update) {}
 
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Deque<Object>> answers = new HashMap<>();
@@ -137,7 +137,7 @@ final class RecordingGateway implements Gateway {
   }
 
   @Override
-  public void updateEvent(UUID eventId, EventUpdate update) {
+  public void updateEvent(String eventId, EventUpdate update) {
     answer(new Call(UPDATE_EVENT, eventId, update));
   }
 
@@ -186,7 +186,7 @@ final class RecordingGateway implements Gateway {
   List<Update> updates() {
     List<Update> result = new ArrayList<>();
     for (Call call : calls(UPDATE_EVENT)) {
-      result.add(new Update(call.argument(0, UUID.class), call.argument(1, EventUpdate.class)));
+      result.add(new Update(call.argument(0, String.class), call.argument(1, EventUpdate.class)));
     }
     return result;
   }

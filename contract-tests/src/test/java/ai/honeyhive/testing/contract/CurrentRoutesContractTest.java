@@ -3,10 +3,10 @@ package ai.honeyhive.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.Event;
 import ai.honeyhive.EventFilter;
 import ai.honeyhive.EventPage;
-import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.NotFoundException;
 import ai.honeyhive.Session;

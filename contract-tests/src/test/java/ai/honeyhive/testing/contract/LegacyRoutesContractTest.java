@@ -3,9 +3,9 @@ package ai.honeyhive.testing.contract;
 import static ai.honeyhive.testing.contract.CurrentRoutesContractTest.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.Event;
 import ai.honeyhive.EventFilter;
-import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.RouteFamily;
 import ai.honeyhive.Session;
