@@ -239,7 +239,8 @@ public final class HoneyHive implements AutoCloseable {
    * handle's, so leave it to the service that started the session. From request headers, prefer
    * {@link #continueTrace(Map, String)}.
    *
-   * @param sessionId the session's id, a UUID
+   * @param sessionId the session's id, a UUID: HoneyHive gives every session it starts a UUID (its session start
+   *     replaces any other id), and this client's session routes hold the id in their paths
    * @return a handle on the session
    * @throws IllegalArgumentException if {@code sessionId} is not a UUID
    */
@@ -344,31 +345,35 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
-   * Reads one event ({@code GET /v1/events/{id}}).
+   * Reads one event: {@code GET /v1/events/{id}} for a UUID (every id this client makes), or, since that route's path
+   * holds only a UUID, a search on {@code event_id} for any other id HoneyHive stores (events ingested through
+   * OpenTelemetry or other SDKs).
    *
-   * @param eventId the event's id, a UUID
+   * @param eventId the event's id
    * @return the stored event
-   * @throws IllegalArgumentException if {@code eventId} is not a UUID
+   * @throws NullPointerException if {@code eventId} is null
+   * @throws IllegalArgumentException if {@code eventId} is blank, longer than 1024 characters, has surrounding white
+   *     space or holds control characters
    * @throws NotFoundException if there is no such event
    * @throws HoneyHiveException if the call fails otherwise
    */
   public Event getEvent(String eventId) {
-    UUID id = Ids.parse("eventId", eventId);
-    return Event.fromWire(client.gateway.getEvent(id));
+    return EventLookup.get(client.gateway, Checks.id("eventId", eventId));
   }
 
   /**
    * Reads one event like {@link #getEvent}, on the client's executor ({@link Builder#executor}). In the batched mode
    * an event logged a moment ago may still be queued: {@link #flush} first to read it back.
    *
-   * @param eventId the event's id, a UUID
+   * @param eventId the event's id, as for {@link #getEvent}
    * @return a future completed with the stored event, or exceptionally with {@link NotFoundException} if there is no
    *     such event, or another {@link HoneyHiveException} if the call fails otherwise
-   * @throws IllegalArgumentException if {@code eventId} is not a UUID (thrown at once, nothing is started)
+   * @throws NullPointerException if {@code eventId} is null
+   * @throws IllegalArgumentException if {@code eventId} is not a valid id (thrown at once, nothing is started)
    */
   public CompletableFuture<Event> getEventAsync(String eventId) {
-    UUID id = Ids.parse("eventId", eventId);
-    return CompletableFuture.supplyAsync(() -> Event.fromWire(client.gateway.getEvent(id)), client.async);
+    String id = Checks.id("eventId", eventId);
+    return CompletableFuture.supplyAsync(() -> EventLookup.get(client.gateway, id), client.async);
   }
 
   /**

@@ -108,8 +108,8 @@ class BadInputTest {
   void anInvalidUuidAsEventId() {
     assertThatThrownBy(() -> session.tool("t").eventId("not-a-uuid"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("eventId must be a UUID");
-    assertThatThrownBy(() -> hh.getEvent("42"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("eventId must be a UUID");
+    assertThatThrownBy(() -> hh.getEvent("\t42"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("eventId must be a non-blank id");
   }
 
   @Test

@@ -65,10 +65,42 @@ class NonUuidIdsTest {
   }
 
   @Test
+  void anEventWhoseIdIsNotAUuidIsReadThroughASearchOnItsId() {
+    mock.enqueueJson(200, "{\"events\":[{\"event_id\":\"" + OTEL_ID + "\",\"event_name\":\"llm.call\","
+        + "\"start_time\":1796522827968.5}],\"count\":1}");
+    HoneyHive hh = mock.client();
+
+    Event event = hh.getEvent(OTEL_ID);
+
+    assertThat(event.eventId()).isEqualTo(OTEL_ID);
+    assertThat(event.name()).isEqualTo("llm.call");
+    RecordedRequest request = mock.takeRequest();
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/events/search");
+    assertThat(MockHoneyHive.body(request)).containsEntry("limit", 1).containsEntry("page", 1)
+        .containsEntry("filters", java.util.List.of(Map.of("field", "event_id", "operator", "is", "value", OTEL_ID,
+            "type", "string")));
+    hh.close();
+  }
+
+  @Test
+  void anIdThatNoSearchResultCarriesIsNotFound() {
+    mock.enqueueJson(200, "{\"events\":[],\"count\":0}");
+    HoneyHive hh = mock.client();
+
+    assertThatThrownBy(() -> hh.getEvent(OTEL_ID))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("event_id is " + OTEL_ID);
+    hh.close();
+  }
+
+  @Test
   void aBlankIdIsRefusedAtTheCallSiteNamingTheArgument() {
     HoneyHive hh = mock.client();
 
     assertThatThrownBy(() -> hh.updateEvent(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("eventId must be a non-blank id");
+    assertThatThrownBy(() -> hh.getEvent(""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("eventId must be a non-blank id");
     assertThat(mock.server.getRequestCount()).isZero();
