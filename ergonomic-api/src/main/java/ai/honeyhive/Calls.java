@@ -132,6 +132,9 @@ final class Calls {
       response = call.execute();
     } catch (RetryInterceptor.AttemptsExhaustedException e) {
       IOException last = e.last();
+      if (last instanceof SameOriginRedirects.CrossOriginRedirectException) {
+        throw new HoneyHiveException(request + " failed: " + last.getMessage(), last);
+      }
       String retries = e.retries == 0 ? "" : " after " + e.retries + (e.retries == 1 ? " retry" : " retries");
       throw new HoneyHiveConnectionException(
           request + " failed" + retries + ": " + last, last, isTimeout(last));

@@ -66,6 +66,8 @@ final class HttpClientFactory {
     // hh-retry-count, and maxRetries(0) would not mean "no retries". RetryInterceptor handles those failures.
     http.retryOnConnectionFailure(false);
     http.addInterceptor(new RetryInterceptor(retryPolicy, settings.sleeper, partialSuccessPaths, retries));
+    // Each redirect is checked before OkHttp follows it: another host would receive the payload and custom headers.
+    http.addNetworkInterceptor(new SameOriginRedirects());
     if (HTTP_LOG.isDebugEnabled()) {
       HttpLoggingInterceptor logging = new HttpLoggingInterceptor(HTTP_LOG::debug);
       logging.redactHeader("Authorization");

@@ -39,12 +39,16 @@ final class RetryPolicy {
     return status == 408 || status == 409 || status == 429 || status >= 500;
   }
 
-  /** Connection failures are retried; a cancelled call or a certificate that does not match is not. */
+  /**
+   * Connection failures are retried; a cancelled call, a certificate that does not match or a refused redirect to
+   * another host is not.
+   */
   static boolean isRetryable(IOException e) {
     if (e instanceof SocketTimeoutException) {
       return true;
     }
-    return !(e instanceof InterruptedIOException) && !(e instanceof SSLPeerUnverifiedException);
+    return !(e instanceof InterruptedIOException) && !(e instanceof SSLPeerUnverifiedException)
+        && !(e instanceof SameOriginRedirects.CrossOriginRedirectException);
   }
 
   /**
