@@ -747,7 +747,8 @@ public final class HoneyHive implements AutoCloseable {
 
     /**
      * Whether to verify the server's TLS certificate and host name. Default true. Turn it off only for a local test
-     * server with a self-signed certificate: it makes the connection open to interception.
+     * server with a self-signed certificate: it makes the connection open to interception. A client built with it
+     * logs one warning (SLF4J logger {@code ai.honeyhive.config}) that certificates and host names are not checked.
      *
      * @param verifyTls false to accept any certificate and host name
      * @return this builder

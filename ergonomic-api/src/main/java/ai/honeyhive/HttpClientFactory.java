@@ -51,6 +51,9 @@ final class HttpClientFactory {
       http.connectionPool(settings.connectionPool);
     }
     if (!settings.verifyTls) {
+      EnvConfig.LOG.warn("TLS verification is off (verifyTls(false) or HH_VERIFY_TLS=false): the certificate and host"
+          + " name of {} are not checked, so anyone on the network path can read and alter the traffic; use it only"
+          + " for a local test server", settings.baseUrl.host());
       trustEverything(http);
     } else if (settings.caCertificates != null) {
       CaBundle.trust(http, settings.caCertificates);
