@@ -780,7 +780,8 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
-     * Adds a header to every request, replacing an earlier value of the same name.
+     * Adds a header to every request, replacing an earlier value of the same name. Its value is redacted in the debug
+     * HTTP log (logger {@code ai.honeyhive.http}), which shows only its name: such headers often carry secrets.
      *
      * @param name the header's name; must not be blank
      * @param value the header's value; characters HTTP does not allow are rejected

@@ -74,6 +74,8 @@ final class HttpClientFactory {
     if (HTTP_LOG.isDebugEnabled()) {
       HttpLoggingInterceptor logging = new HttpLoggingInterceptor(HTTP_LOG::debug);
       logging.redactHeader("Authorization");
+      // Custom headers often carry secrets (tenant tokens, gateway keys): log their names, never their values.
+      settings.headers.keySet().forEach(logging::redactHeader);
       logging.setLevel(HttpLoggingInterceptor.Level.BODY);
       http.addInterceptor(logging);
     }
