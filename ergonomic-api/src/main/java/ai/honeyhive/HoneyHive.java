@@ -116,7 +116,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * {@code hh-client-version} and a User-Agent naming it. The API key is sent as a bearer token and never appears in a
  * log line, an exception message or a {@code toString()}. A redirect to another host (scheme, host or port) is not
  * followed: the request fails with a {@link HoneyHiveException} naming both hosts, without a retry, so the payload and
- * custom headers reach only the configured host; a redirect within that host is followed as OkHttp does.
+ * custom headers reach only the configured host; a redirect within that host is followed as OkHttp does. A server
+ * certificate that is not trusted or does not match the host fails the call at once: retrying cannot fix it.
  */
 public final class HoneyHive implements AutoCloseable {
   /** How many threads run asynchronous reads and updates when no executor is given. */

@@ -10,6 +10,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -40,15 +43,32 @@ final class RetryPolicy {
   }
 
   /**
-   * Connection failures are retried; a cancelled call, a certificate that does not match or a refused redirect to
-   * another host is not.
+   * Connection failures are retried; a cancelled call, a refused redirect to another host and a TLS failure that
+   * cannot heal (a certificate not trusted, expired or not matching the host) are not.
    */
   static boolean isRetryable(IOException e) {
     if (e instanceof SocketTimeoutException) {
       return true;
     }
     return !(e instanceof InterruptedIOException) && !(e instanceof SSLPeerUnverifiedException)
-        && !(e instanceof SameOriginRedirects.CrossOriginRedirectException);
+        && !(e instanceof SameOriginRedirects.CrossOriginRedirectException) && !isCertificateRejected(e);
+  }
+
+  /**
+   * Whether a TLS handshake failed because the server's certificate was rejected: the JDK's trust manager reports a
+   * {@link CertificateException} (or a {@link CertPathValidatorException}) as the cause. Other handshake failures,
+   * such as a connection closed mid-handshake, may be transient and stay retryable.
+   */
+  private static boolean isCertificateRejected(IOException e) {
+    if (!(e instanceof SSLHandshakeException)) {
+      return false;
+    }
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof CertificateException || cause instanceof CertPathValidatorException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -104,6 +104,21 @@ class CaCertificatesTest {
   }
 
   @Test
+  void anUntrustedCertificateFailsAtOnceWithoutRetries() {
+    List<java.time.Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HoneyHive hh = builder().sleeper(sleeps::add).maxRetries(3).apiKey("k").baseUrl(serverUrl()).build();
+
+    assertThatThrownBy(() -> hh.session("chat").start())
+        .isInstanceOfSatisfying(HoneyHiveConnectionException.class, e -> {
+          assertThat(e.getCause()).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+          assertThat(e).hasMessageNotContaining("retr");
+        });
+    assertThat(sleeps).as("a certificate that is not trusted will not be trusted on the next attempt").isEmpty();
+    assertThat(hh.stats().retried()).isZero();
+    hh.close();
+  }
+
+  @Test
   void theJvmsAuthoritiesAreStillTrusted() throws Exception {
     X509Certificate ours = CaBundle.read(bundle).get(0);
     HoneyHive hh = fromEnv(Map.of("HH_API_KEY", "k", "HH_SSL_CERT_PATH", bundle.toString()));

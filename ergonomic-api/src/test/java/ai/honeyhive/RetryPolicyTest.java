@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -231,6 +232,26 @@ class RetryPolicyTest {
   void aCertificateThatDoesNotMatchTheHostIsNotRetried() {
     assertThat(RetryPolicy.isRetryable(new SSLPeerUnverifiedException("Hostname api.honeyhive.ai not verified")))
         .isFalse();
+  }
+
+  @Test
+  void aHandshakeRejectingTheCertificateIsNotRetried() {
+    SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
+    untrusted.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+    SSLHandshakeException invalidPath = new SSLHandshakeException("certificate expired");
+    invalidPath.initCause(new IOException(new java.security.cert.CertPathValidatorException("validity check failed")));
+
+    assertThat(RetryPolicy.isRetryable(untrusted)).isFalse();
+    assertThat(RetryPolicy.isRetryable(invalidPath)).isFalse();
+  }
+
+  @Test
+  void otherHandshakeFailuresAreRetried() {
+    SSLHandshakeException closed = new SSLHandshakeException("Remote host terminated the handshake");
+    closed.initCause(new java.io.EOFException("SSL peer shut down incorrectly"));
+
+    assertThat(RetryPolicy.isRetryable(closed)).isTrue();
+    assertThat(RetryPolicy.isRetryable(new SSLHandshakeException("no cause"))).isTrue();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
