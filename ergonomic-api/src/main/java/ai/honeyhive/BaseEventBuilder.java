@@ -13,8 +13,10 @@ import java.util.UUID;
  *
  * <p>Map setters add their entries to what is already set (later values win), so raw maps and the helpers of
  * {@link ModelEventBuilder} combine in any order. Every value is checked where it is handed over: a value that cannot
- * be written as JSON (an arbitrary object, {@code NaN}) fails at once with its path, such as
- * {@code inputs.messages[0].content}, and nothing is sent.
+ * be written as JSON (an arbitrary object, {@code NaN}, a string or key holding a lone UTF-16 surrogate) fails at once
+ * with its path, such as {@code inputs.messages[0].content}, and nothing is sent. A lone surrogate (half of a pair, as
+ * when a string is cut inside an emoji) has no UTF-8 form; it is refused rather than replaced by U+FFFD, so text is
+ * never altered silently: cut strings at code point boundaries ({@link String#offsetByCodePoints}).
  *
  * <p>A builder is not thread-safe; build each event on one thread. It may be reused: each {@link #log()} sends a new
  * event with a new id, unless {@link #eventId} fixed one.
@@ -43,7 +45,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds input data, such as the prompt's messages or a tool's arguments. HoneyHive requires inputs; default {}.
    *
-   * @param inputs the entries to add; values must be writable as JSON
+   * @param inputs the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B inputs(Map<String, ?> inputs) {
@@ -54,7 +56,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds output data, such as a completion or a tool's result.
    *
-   * @param outputs the entries to add; values must be writable as JSON
+   * @param outputs the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B outputs(Map<String, ?> outputs) {
@@ -65,7 +67,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds configuration, such as the model's parameters or a prompt template.
    *
-   * @param config the entries to add; values must be writable as JSON
+   * @param config the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B config(Map<String, ?> config) {
@@ -76,7 +78,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds metadata, such as token counts or cost.
    *
-   * @param metadata the entries to add; values must be writable as JSON
+   * @param metadata the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B metadata(Map<String, ?> metadata) {
@@ -87,7 +89,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds metric values computed for this event.
    *
-   * @param metrics the entries to add; values must be writable as JSON
+   * @param metrics the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B metrics(Map<String, ?> metrics) {
@@ -98,7 +100,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds feedback, such as ratings or ground truth.
    *
-   * @param feedback the entries to add; values must be writable as JSON
+   * @param feedback the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B feedback(Map<String, ?> feedback) {
@@ -109,7 +111,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds properties of the end user this event served.
    *
-   * @param userProperties the entries to add; values must be writable as JSON
+   * @param userProperties the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
    * @return this builder
    */
   public final B userProperties(Map<String, ?> userProperties) {

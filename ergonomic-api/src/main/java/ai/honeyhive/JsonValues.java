@@ -70,6 +70,7 @@ final class JsonValues {
    * message ({@code field.key...}) is only built when the value is bad, so checking a good value allocates nothing.
    */
   static long check(String field, String key, Object value) {
+    checkString(field, true, key);
     long size = sizeIfWritable(value, 0);
     if (size < 0) {
       checkWithPath(field + "." + key, value, 0);
@@ -102,7 +103,7 @@ final class JsonValues {
     }
     Class<?> type = value.getClass();
     if (type == String.class) {
-      return ((String) value).length() + 2;
+      return loneSurrogateAt((String) value) < 0 ? ((String) value).length() + 2 : -1;
     }
     if (type == Integer.class || type == Long.class) {
       return 8;
@@ -117,7 +118,8 @@ final class JsonValues {
       long size = 2;
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         Object key = entry.getKey();
-        long valueSize = key instanceof String ? sizeIfWritable(entry.getValue(), depth + 1) : -1;
+        long valueSize = key instanceof String && loneSurrogateAt((String) key) < 0
+            ? sizeIfWritable(entry.getValue(), depth + 1) : -1;
         if (valueSize < 0) {
           return -1;
         }
@@ -168,6 +170,42 @@ final class JsonValues {
     return value instanceof Enum || UNSERIALIZABLE_REASON.get(type) == null ? 16 : -1;
   }
 
+  /**
+   * Returns the index of the first lone UTF-16 surrogate in {@code text} (half of a pair without the other, as when a
+   * string is cut inside an emoji), or -1 when there is none. UTF-8 cannot encode one; the JDK would write {@code ?}.
+   * One tight pass over the chars for text without surrogates (most text); pairs are matched only past the first one.
+   */
+  private static int loneSurrogateAt(String text) {
+    int length = text.length();
+    int i = 0;
+    while (i < length && (text.charAt(i) & 0xF800) != 0xD800) {
+      i++;
+    }
+    for (; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Refuses {@code text}, the value at {@code path} or (if {@code isKey}) one of its keys, if it holds a lone
+   * surrogate. Refused rather than replaced: silently altered text is worse than a clear error where it is handed over.
+   */
+  private static void checkString(String path, boolean isKey, String text) {
+    int at = loneSurrogateAt(text);
+    if (at >= 0) {
+      String surrogate = String.format("U+%04X at index %d", (int) text.charAt(at), at);
+      throw new IllegalArgumentException(path + (isKey ? " has a key that holds" : " holds")
+          + " a lone UTF-16 surrogate (" + surrogate + "), which has no UTF-8 form; was the string cut inside a"
+          + " surrogate pair, such as an emoji? Cut strings at code point boundaries (String.offsetByCodePoints)");
+    }
+  }
+
   private static boolean isFinite(Number number) {
     if (number instanceof Double || number instanceof Float) {
       double d = number.doubleValue();
@@ -182,7 +220,11 @@ final class JsonValues {
       throw new IllegalArgumentException(path + " nests maps or lists more than " + MAX_DEPTH
           + " levels deep; does a map or list contain itself?");
     }
-    if (value == null || value instanceof String || value instanceof Boolean || value instanceof Character) {
+    if (value instanceof String) {
+      checkString(path, false, (String) value);
+      return;
+    }
+    if (value == null || value instanceof Boolean || value instanceof Character) {
       return;
     }
     if (value instanceof Number) {
@@ -193,6 +235,7 @@ final class JsonValues {
           throw new IllegalArgumentException(
               path + " has a key that is not a string: " + describe(entry.getKey()) + "; JSON object keys are strings");
         }
+        checkString(path, true, (String) entry.getKey());
         checkWithPath(path + "." + entry.getKey(), entry.getValue(), depth + 1);
       }
     } else if (value instanceof Collection) {
