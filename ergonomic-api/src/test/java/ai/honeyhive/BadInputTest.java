@@ -95,6 +95,28 @@ class BadInputTest {
   }
 
   @Test
+  void theDeepestValueTheCheckAcceptsIsAlsoWrittenAndOneLevelMoreIsRejected() {
+    int limit = ai.honeyhive.client.HoneyHiveJson.MAX_NESTING_DEPTH;
+    mock.enqueueOk();
+    session.tool("t").inputs(nested(limit)).log(); // inputs itself is the first level
+    String body = mock.takeRequest().getBody().utf8(); // Read as text: Moshi's reader nests no deeper than 255.
+    assertThat(body).contains("\"inputs\":" + "{\"a\":".repeat(limit - 1) + "{}" + "}".repeat(limit - 1));
+
+    assertThatThrownBy(() -> session.tool("t").inputs(nested(limit + 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than " + limit + " levels deep");
+  }
+
+  /** {@code levels} maps nested in one another, the innermost empty. */
+  private static Map<String, Object> nested(int levels) {
+    Map<String, Object> map = Map.of();
+    for (int i = 1; i < levels; i++) {
+      map = Map.of("a", map);
+    }
+    return map;
+  }
+
+  @Test
   void anInvalidUuidAsSessionId() {
     assertThatThrownBy(() -> hh.attachSession("session_abc123"))
         .isInstanceOf(IllegalArgumentException.class)
