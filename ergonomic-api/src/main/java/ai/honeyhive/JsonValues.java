@@ -23,6 +23,14 @@ final class JsonValues {
         return null;
       } catch (IllegalArgumentException e) {
         return e.getMessage();
+      } catch (RuntimeException | AssertionError | LinkageError e) {
+        // Moshi reads a record through its accessors and fails (with an AssertionError) when it cannot reach them:
+        // a record that is not public, or is nested in a class that is not.
+        if (type.isRecord()) {
+          return "Moshi cannot call the accessors of a record that is not public (or nested in a class that is not):"
+              + " make " + type.getName() + " and its enclosing classes public, or pass a Map; " + e.getMessage();
+        }
+        return String.valueOf(e.getMessage());
       }
     }
   };

@@ -94,6 +94,23 @@ class BadInputTest {
         .hasMessageContaining("does a map or list contain itself?");
   }
 
+  /** A package-private record, the usual way to write a DTO: Moshi cannot reach its accessors. */
+  record User(String name) {}
+
+  @Test
+  void aNonPublicRecordIsNamedByItsPathAndNothingIsQueued() {
+    try (HoneyHive batched = mock.batchedClientBuilder().build()) {
+      Session batchedSession = batched.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80");
+
+      assertThatThrownBy(() -> batchedSession.tool("t").inputs(Map.of("user", new User("ada"))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("inputs.user cannot be written as JSON")
+          .hasMessageContaining(User.class.getName());
+      assertThat(batched.stats().queued()).isZero();
+      assertThat(batched.flush(java.time.Duration.ofSeconds(5))).isEqualTo(new DeliveryReport(0, 0, 0, 0));
+    }
+  }
+
   @Test
   void theDeepestValueTheCheckAcceptsIsAlsoWrittenAndOneLevelMoreIsRejected() {
     int limit = ai.honeyhive.client.HoneyHiveJson.MAX_NESTING_DEPTH;
