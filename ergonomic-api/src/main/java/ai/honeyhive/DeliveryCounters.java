@@ -58,7 +58,7 @@ final class DeliveryCounters {
     if (listener != null) {
       try {
         listener.onFailed(Collections.unmodifiableList(ids), cause);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // An Error too: it must not end the batch being reported.
         log.warn("the delivery listener threw from onFailed", e);
       }
     }
@@ -120,7 +120,7 @@ final class DeliveryCounters {
   private void notifyDropped(List<String> ids, DropReason reason) {
     try {
       listener.onDropped(ids, reason);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.warn("the delivery listener threw from onDropped", e);
     }
   }
