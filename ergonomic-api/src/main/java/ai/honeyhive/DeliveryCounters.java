@@ -22,6 +22,8 @@ final class DeliveryCounters {
   final LongAdder failed = new LongAdder();
   final LongAdder dropped = new LongAdder();
   final LongAdder retried = new LongAdder();
+  /** How often the exporter's loop failed and was started again. */
+  final LongAdder exporterRestarts = new LongAdder();
   private volatile HoneyHiveException lastError;
   private final DeliveryListener listener;
   private final AtomicLong lastDropLogNanos = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
