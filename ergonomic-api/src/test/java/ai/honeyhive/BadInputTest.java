@@ -124,6 +124,22 @@ class BadInputTest {
         .hasMessageContaining("more than " + limit + " levels deep");
   }
 
+  @Test
+  void theDeepestValueTheCheckAcceptsIsWrittenInASessionStartAndABatchToo() {
+    int limit = ai.honeyhive.client.HoneyHiveJson.MAX_NESTING_DEPTH;
+    String deepest = "{\"a\":".repeat(limit - 1) + "{}" + "}".repeat(limit - 1);
+    mock.enqueueOk();
+    hh.session("chat").inputs(nested(limit)).start();
+    assertThat(mock.takeRequest().getBody().utf8()).contains("\"inputs\":" + deepest);
+
+    try (HoneyHive batched = mock.batchedClientBuilder().build()) {
+      mock.enqueueOk();
+      batched.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80").tool("t").inputs(nested(limit)).log();
+      assertThat(batched.flush(java.time.Duration.ofSeconds(10))).isEqualTo(new DeliveryReport(1, 0, 0, 0));
+      assertThat(mock.takeRequest().getBody().utf8()).contains("\"inputs\":" + deepest);
+    }
+  }
+
   /** {@code levels} maps nested in one another, the innermost empty. */
   private static Map<String, Object> nested(int levels) {
     Map<String, Object> map = Map.of();
