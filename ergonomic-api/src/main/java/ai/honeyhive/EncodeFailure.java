@@ -34,8 +34,10 @@ final class EncodeFailure {
     while (root instanceof HoneyHiveException && root.getCause() != null) {
       root = root.getCause(); // Name what the value threw, not the request that carried it.
     }
-    return new HoneyHiveException("event " + event.getEventId() + " could not be written as JSON"
-        + (path == null ? "" : ": " + path + " failed") + ": " + root, cause);
+    // Without a path, the failure may not be the event's (an interceptor of a caller-supplied client, say).
+    return new HoneyHiveException("event " + event.getEventId()
+        + (path == null ? " could not be sent" : " could not be written as JSON: " + path + " failed") + ": " + root,
+        cause);
   }
 
   /** The path of the first free-form value of {@code event} that fails to encode, or null if none does now. */
