@@ -296,12 +296,7 @@ final class BatchDelivery implements Delivery {
       exporterThread = Thread.currentThread();
     }
     try {
-      exportLoop();
-    } catch (Throwable t) {
-      DeliveryCounters.log.error("the HoneyHive exporter stopped; writes will be dropped as the queue fills", t);
-      if (t instanceof Error && !(t instanceof StackOverflowError)) {
-        throw (Error) t;
-      }
+      ExporterSupervisor.run(this::exportLoop, () -> stopRequested, counters);
     } finally {
       // Wait for the workers (an interrupt from close does not end this wait: it was for the requests it abandoned),
       // so that every write they held is counted before close() learns that the exporter stopped.
@@ -377,7 +372,20 @@ final class BatchDelivery implements Delivery {
       long ended = carry != null ? carryPosition : queue.head();
       long sequence = nextWindow++;
       if (!window.isEmpty()) {
-        sendWindow(window, bytes, sequence, ended);
+        try {
+          sendWindow(window, bytes, sequence, ended);
+        } catch (Throwable t) {
+          // Not from a request (the sender settles each one): count the window and the carry, end the window so
+          // that flushes go on, and let the supervisor restart this loop.
+          sender.failAll(window, t);
+          window.clear();
+          if (carry != null) {
+            sender.failAll(List.of(carry), t);
+            carry = null;
+          }
+          windowEnded(sequence, queue.head());
+          throw t;
+        }
       } else {
         if (flushing && ended < flushTarget.get()) {
           Thread.yield(); // A writer claimed a position and is storing its write: a matter of nanoseconds.
@@ -529,8 +537,9 @@ final class BatchDelivery implements Delivery {
 
   @Override
   public DeliveryStats stats() {
-    return new DeliveryStats(queue.size() + waiting, queue.bytes() + waitingBytes, inFlight + workers.inFlight(), counters.sent.sum(), counters.failed.sum(),
-        counters.dropped.sum(), counters.retried.sum(), counters.lastError());
+    return new DeliveryStats(queue.size() + waiting, queue.bytes() + waitingBytes, inFlight + workers.inFlight(),
+        counters.sent.sum(), counters.failed.sum(), counters.dropped.sum(), counters.retried.sum(),
+        counters.lastError(), counters.exporterRestarts.sum());
   }
 
   @Override

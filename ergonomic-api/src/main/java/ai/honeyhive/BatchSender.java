@@ -24,9 +24,10 @@ import java.util.UUID;
  * <h2>Failures</h2>
  * <ul>
  *   <li>Each request is retried per the client's {@link RetryPolicy} (in {@link RetryInterceptor}).
- *   <li>A batch answered 400, 413 or 422 (or one that cannot be serialized) is split in halves, recursively, until
- *       the rejected events are alone; each is then failed with the server's message about it, and the rest is
- *       delivered. Isolating one bad event among
+ *   <li>A batch answered 400, 413 or 422, or one that cannot be serialized (a value that throws while it is
+ *       written, {@link Error}s included), is split in halves, recursively, until the rejected events are alone; each
+ *       is then failed with the server's message about it (or the path of the value that could not be written), and
+ *       the rest is delivered. Isolating one bad event among
  *       {@code n} takes about {@code 2 log2(n)} extra requests, isolating all of them at most {@code 2n - 1}.
  *   <li>A partial success (legacy routes) counts the stored events as sent and sends only the others again, after
  *       the policy's backoff, up to {@code maxRetries} times.
@@ -48,8 +49,43 @@ final class BatchSender {
     this.sleeper = sleeper;
   }
 
-  /** Sends {@code window} (events and {@link Write}s in queue order); returns when each has ended. */
+  /**
+   * Sends {@code window} (events and {@link Write}s in queue order); returns when each has ended. Never throws: each
+   * request's failure, {@link Error}s included, ends the writes it carried (see {@link #sendEvents}). Should anything
+   * else throw between requests, every write of the window is reported failed with the cause rather than lost, even
+   * though some of them may already have been counted.
+   */
   void send(List<Object> window) {
+    try {
+      sendInOrder(window);
+    } catch (Throwable t) {
+      DeliveryCounters.log.error("a HoneyHive batch of {} writes failed; reporting all of them failed", window.size(),
+          t);
+      failAll(window, t);
+    }
+  }
+
+  /**
+   * Reports every write of {@code window} failed with {@code t}: the last resort when a window could not be sent
+   * for a reason that no single request explains.
+   */
+  void failAll(List<Object> window, Throwable t) {
+    if (window.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>(window.size());
+    for (Object item : window) {
+      if (item instanceof Write) {
+        ids.addAll(((Write) item).ids());
+        ((Write) item).complete(new HoneyHiveException(item + " could not be sent: " + t, t));
+      } else {
+        ids.add(DeliveryCounters.idOf(item));
+      }
+    }
+    counters.failed(ids, new HoneyHiveException("a batch of " + window.size() + " writes could not be sent: " + t, t));
+  }
+
+  private void sendInOrder(List<Object> window) {
     int start = 0;
     for (int i = 0; i < window.size(); i++) {
       Object item = window.get(i);
@@ -122,7 +158,7 @@ final class BatchSender {
       counters.failed(write.ids(), e);
       write.complete(e);
       return;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // An Error too (a value that throws while encoded): it fails this write, nothing more.
       HoneyHiveException failure = new HoneyHiveException(write + " could not be sent: " + e, e);
       counters.failed(write.ids(), failure);
       write.complete(failure);
@@ -144,16 +180,24 @@ final class BatchSender {
       result = gateway.createEvents(events);
     } catch (HoneyHiveException e) {
       if (isRejection(e) && events.size() > 1) {
-        int half = events.size() / 2;
-        counters.retried.add(2);
-        sendEvents(new ArrayList<>(events.subList(0, half)), 0);
-        sendEvents(new ArrayList<>(events.subList(half, events.size())), 0);
+        split(events);
+      } else if (isRejection(e) && e.getClass() == HoneyHiveException.class) {
+        fail(events, EncodeFailure.of(events.get(0), e)); // Could not be written: name the value.
       } else {
         fail(events, e);
       }
       return;
     } catch (RuntimeException e) {
       fail(events, new HoneyHiveException("a batch of " + events.size() + " events could not be sent: " + e, e));
+      return;
+    } catch (Error e) {
+      // Thrown while the body was written (an accessor that throws an Error, a StackOverflowError, an
+      // OutOfMemoryError on one huge event): isolate the event that throws, as a rejected batch is, and fail only it.
+      if (events.size() > 1) {
+        split(events);
+      } else {
+        fail(events, EncodeFailure.of(events.get(0), e));
+      }
       return;
     }
     if (result.notStored.isEmpty()) {
@@ -184,6 +228,14 @@ final class BatchSender {
     }
     counters.retried.increment();
     sendEvents(notStored, attempt + 1);
+  }
+
+  /** Sends {@code events} again in two halves, to isolate the events the failure was about. */
+  private void split(List<Event> events) {
+    int half = events.size() / 2;
+    counters.retried.add(2);
+    sendEvents(new ArrayList<>(events.subList(0, half)), 0);
+    sendEvents(new ArrayList<>(events.subList(half, events.size())), 0);
   }
 
   private void fail(List<Event> events, HoneyHiveException cause) {

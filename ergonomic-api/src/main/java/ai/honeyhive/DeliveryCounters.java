@@ -22,6 +22,8 @@ final class DeliveryCounters {
   final LongAdder failed = new LongAdder();
   final LongAdder dropped = new LongAdder();
   final LongAdder retried = new LongAdder();
+  /** How often the exporter's loop failed and was started again. */
+  final LongAdder exporterRestarts = new LongAdder();
   private volatile HoneyHiveException lastError;
   private final DeliveryListener listener;
   private final AtomicLong lastDropLogNanos = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
@@ -58,7 +60,7 @@ final class DeliveryCounters {
     if (listener != null) {
       try {
         listener.onFailed(Collections.unmodifiableList(ids), cause);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // An Error too: it must not end the batch being reported.
         log.warn("the delivery listener threw from onFailed", e);
       }
     }
@@ -120,7 +122,7 @@ final class DeliveryCounters {
   private void notifyDropped(List<String> ids, DropReason reason) {
     try {
       listener.onDropped(ids, reason);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.warn("the delivery listener threw from onDropped", e);
     }
   }

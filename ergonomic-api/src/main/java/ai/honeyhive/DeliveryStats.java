@@ -16,9 +16,16 @@ public final class DeliveryStats {
   private final long dropped;
   private final long retried;
   private final HoneyHiveException lastError;
+  private final long exporterRestarts;
 
   DeliveryStats(long queued, long queuedBytes, long inFlight, long sent, long failed, long dropped, long retried,
       HoneyHiveException lastError) {
+    this(queued, queuedBytes, inFlight, sent, failed, dropped, retried, lastError, 0);
+  }
+
+  DeliveryStats(long queued, long queuedBytes, long inFlight, long sent, long failed, long dropped, long retried,
+      HoneyHiveException lastError, long exporterRestarts) {
+    this.exporterRestarts = exporterRestarts;
     this.queued = queued;
     this.queuedBytes = queuedBytes;
     this.inFlight = inFlight;
@@ -106,10 +113,22 @@ public final class DeliveryStats {
     return Optional.ofNullable(lastError);
   }
 
+  /**
+   * Returns how often the exporter's loop failed unexpectedly and was started again (each restart is logged at ERROR
+   * with its cause); 0 unless something went wrong inside the client. Always 0 in the
+   * {@link DeliveryMode#SYNCHRONOUS} mode.
+   *
+   * @return the number of exporter restarts
+   */
+  public long exporterRestarts() {
+    return exporterRestarts;
+  }
+
   @Override
   public String toString() {
     return "DeliveryStats{queued=" + queued + ", queuedBytes=" + queuedBytes + ", inFlight=" + inFlight
         + ", sent=" + sent + ", failed=" + failed + ", dropped=" + dropped + ", retried=" + retried
+        + (exporterRestarts == 0 ? "" : ", exporterRestarts=" + exporterRestarts)
         + ", lastError=" + (lastError == null ? "none" : lastError.getMessage()) + "}";
   }
 }

@@ -23,6 +23,14 @@ final class JsonValues {
         return null;
       } catch (IllegalArgumentException e) {
         return e.getMessage();
+      } catch (RuntimeException | AssertionError | LinkageError e) {
+        // Moshi reads a record through its accessors and fails (with an AssertionError) when it cannot reach them:
+        // a record that is not public, or is nested in a class that is not.
+        if (type.isRecord()) {
+          return "Moshi cannot call the accessors of a record that is not public (or nested in a class that is not):"
+              + " make " + type.getName() + " and its enclosing classes public, or pass a Map; " + e.getMessage();
+        }
+        return String.valueOf(e.getMessage());
       }
     }
   };
@@ -55,12 +63,12 @@ final class JsonValues {
   /**
    * Checks that {@code value} can be written as JSON.
    *
-   * @param path where the value is, for messages, such as {@code "inputs.messages[0]"}
+   * @param path where the value is, an entry of a field's map, for messages, such as {@code "inputs.messages"}
    * @throws IllegalArgumentException naming {@code path} (or a path below it) when it cannot
    */
   static void check(String path, Object value) {
-    if (sizeIfWritable(value, 0) < 0) {
-      checkWithPath(path, value, 0);
+    if (sizeIfWritable(value, 1) < 0) {
+      checkWithPath(path, value, 1); // A value under a field's map: that map is the first level.
     }
   }
 
@@ -71,9 +79,9 @@ final class JsonValues {
    */
   static long check(String field, String key, Object value) {
     checkString(field, true, key);
-    long size = sizeIfWritable(value, 0);
+    long size = sizeIfWritable(value, 1);
     if (size < 0) {
-      checkWithPath(field + "." + key, value, 0);
+      checkWithPath(field + "." + key, value, 1); // The field's map is the first level, its values the second.
     }
     return entrySize(key, size);
   }
@@ -84,10 +92,11 @@ final class JsonValues {
   }
 
   /**
-   * How deep maps and lists may nest. Moshi's writer stops at 256 levels; a value that contains itself would
-   * otherwise recurse until the stack overflows.
+   * How deep maps and lists may nest, the value handed over counting as the first level: the writer's limit
+   * ({@link HoneyHiveJson#MAX_NESTING_DEPTH}), so that what passes here is also written. A value that contains itself
+   * would otherwise recurse until the stack overflows.
    */
-  static final int MAX_DEPTH = 255;
+  static final int MAX_DEPTH = HoneyHiveJson.MAX_NESTING_DEPTH;
 
   /**
    * The fast check: walks {@code value} without tracking where it is, and returns its {@link #estimate}, or -1 when
@@ -95,9 +104,6 @@ final class JsonValues {
    * scans the class's interfaces.
    */
   private static long sizeIfWritable(Object value, int depth) {
-    if (depth > MAX_DEPTH) {
-      return -1;
-    }
     if (value == null) {
       return 4;
     }
@@ -115,6 +121,9 @@ final class JsonValues {
       return isFinite((Number) value) ? 8 : -1;
     }
     if (value instanceof Map) {
+      if (depth >= MAX_DEPTH) { // A map or list at depth d is at level d + 1.
+        return -1;
+      }
       long size = 2;
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         Object key = entry.getKey();
@@ -128,6 +137,9 @@ final class JsonValues {
       return size;
     }
     if (value instanceof Collection) {
+      if (depth >= MAX_DEPTH) {
+        return -1;
+      }
       long size = 2;
       for (Object element : (Collection<?>) value) {
         long elementSize = sizeIfWritable(element, depth + 1);
@@ -140,6 +152,9 @@ final class JsonValues {
     }
     if (type.isArray()) {
       if (!type.getComponentType().isPrimitive()) {
+        if (depth >= MAX_DEPTH) {
+          return -1;
+        }
         long size = 2;
         for (Object element : (Object[]) value) {
           long elementSize = sizeIfWritable(element, depth + 1);
@@ -216,7 +231,8 @@ final class JsonValues {
 
   /** The slow check, run once the fast one found a bad value: finds it again, naming its path. */
   private static void checkWithPath(String path, Object value, int depth) {
-    if (depth > MAX_DEPTH) {
+    if (depth >= MAX_DEPTH && (value instanceof Map || value instanceof Collection
+        || value instanceof Object[])) {
       throw new IllegalArgumentException(path + " nests maps or lists more than " + MAX_DEPTH
           + " levels deep; does a map or list contain itself?");
     }

@@ -94,6 +94,61 @@ class BadInputTest {
         .hasMessageContaining("does a map or list contain itself?");
   }
 
+  /** A package-private record, the usual way to write a DTO: Moshi cannot reach its accessors. */
+  record User(String name) {}
+
+  @Test
+  void aNonPublicRecordIsNamedByItsPathAndNothingIsQueued() {
+    try (HoneyHive batched = mock.batchedClientBuilder().build()) {
+      Session batchedSession = batched.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80");
+
+      assertThatThrownBy(() -> batchedSession.tool("t").inputs(Map.of("user", new User("ada"))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("inputs.user cannot be written as JSON")
+          .hasMessageContaining(User.class.getName());
+      assertThat(batched.stats().queued()).isZero();
+      assertThat(batched.flush(java.time.Duration.ofSeconds(5))).isEqualTo(new DeliveryReport(0, 0, 0, 0));
+    }
+  }
+
+  @Test
+  void theDeepestValueTheCheckAcceptsIsAlsoWrittenAndOneLevelMoreIsRejected() {
+    int limit = ai.honeyhive.client.HoneyHiveJson.MAX_NESTING_DEPTH;
+    mock.enqueueOk();
+    session.tool("t").inputs(nested(limit)).log(); // inputs itself is the first level
+    String body = mock.takeRequest().getBody().utf8(); // Read as text: Moshi's reader nests no deeper than 255.
+    assertThat(body).contains("\"inputs\":" + "{\"a\":".repeat(limit - 1) + "{}" + "}".repeat(limit - 1));
+
+    assertThatThrownBy(() -> session.tool("t").inputs(nested(limit + 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than " + limit + " levels deep");
+  }
+
+  @Test
+  void theDeepestValueTheCheckAcceptsIsWrittenInASessionStartAndABatchToo() {
+    int limit = ai.honeyhive.client.HoneyHiveJson.MAX_NESTING_DEPTH;
+    String deepest = "{\"a\":".repeat(limit - 1) + "{}" + "}".repeat(limit - 1);
+    mock.enqueueOk();
+    hh.session("chat").inputs(nested(limit)).start();
+    assertThat(mock.takeRequest().getBody().utf8()).contains("\"inputs\":" + deepest);
+
+    try (HoneyHive batched = mock.batchedClientBuilder().build()) {
+      mock.enqueueOk();
+      batched.attachSession("6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80").tool("t").inputs(nested(limit)).log();
+      assertThat(batched.flush(java.time.Duration.ofSeconds(10))).isEqualTo(new DeliveryReport(1, 0, 0, 0));
+      assertThat(mock.takeRequest().getBody().utf8()).contains("\"inputs\":" + deepest);
+    }
+  }
+
+  /** {@code levels} maps nested in one another, the innermost empty. */
+  private static Map<String, Object> nested(int levels) {
+    Map<String, Object> map = Map.of();
+    for (int i = 1; i < levels; i++) {
+      map = Map.of("a", map);
+    }
+    return map;
+  }
+
   @Test
   void anInvalidUuidAsSessionId() {
     assertThatThrownBy(() -> hh.attachSession("session_abc123"))

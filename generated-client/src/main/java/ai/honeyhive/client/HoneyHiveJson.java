@@ -15,6 +15,13 @@ import com.squareup.moshi.Moshi;
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class HoneyHiveJson {
+  /**
+   * How deep maps and lists may nest inside one free-form value (an event's {@code inputs}, say, counts as the first
+   * level): the writer refuses deeper values, and the client's call-site check refuses them where they are handed
+   * over, with the same limit.
+   */
+  public static final int MAX_NESTING_DEPTH = 255;
+
   private static final Moshi MOSHI = configure(new Moshi.Builder()).build();
 
   private HoneyHiveJson() {}

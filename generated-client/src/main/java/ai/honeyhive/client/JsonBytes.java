@@ -26,8 +26,8 @@ import java.util.function.BiConsumer;
  * thread-safe.
  */
 final class JsonBytes {
-  /** Moshi's writer refuses to nest deeper than this. */
-  private static final int MAX_DEPTH = 255;
+  /** How deep maps and lists may nest in one value: the limit the client checks values against when handed over. */
+  private static final int MAX_DEPTH = HoneyHiveJson.MAX_NESTING_DEPTH;
   /** What each ASCII character is written as, or null when it is written as itself (Moshi's table). */
   private static final byte[][] ESCAPES = new byte[128][];
   /** Whether a byte of a UTF-8 string may start something to escape: an escaped ASCII character or U+2028/U+2029. */
