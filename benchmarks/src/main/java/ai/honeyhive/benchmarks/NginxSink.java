@@ -54,11 +54,23 @@ final class NginxSink implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/";
   }
 
-  /** Requests nginx logged so far (its access log is flushed at least every second). */
-  long loggedRequests() throws IOException {
+  /**
+   * What nginx's access log holds: requests, their total length with bodies ({@code $request_length}, so proof that
+   * nginx read each body), and how many were not answered 200. Complete once nginx has stopped (it buffers 1 s).
+   */
+  String accessLogSummary() throws IOException {
+    long requests = 0;
+    long bytes = 0;
+    long notOk = 0;
     try (Stream<String> lines = Files.lines(dir.resolve("access.log"))) {
-      return lines.count();
+      for (String line : (Iterable<String>) lines::iterator) {
+        String[] fields = line.split(" ");
+        requests++;
+        bytes += Long.parseLong(fields[0]);
+        notOk += fields[1].equals("200") ? 0 : 1;
+      }
     }
+    return "nginx read " + requests + " requests, " + bytes + " bytes with their bodies, " + notOk + " not answered 200";
   }
 
   @Override
@@ -68,6 +80,7 @@ final class NginxSink implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+    System.out.printf("%n%s%n", accessLogSummary());
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
