@@ -816,6 +816,10 @@ public final class HoneyHive implements AutoCloseable {
      * identity headers and retries are still added; timeouts set on this builder override the client's.
      * {@link HoneyHive#close()} leaves the caller's client running.
      *
+     * <p>The client's connections have Nagle's algorithm off ({@code TCP_NODELAY}), its own client's and a caller's
+     * alike, so a batch is not held back waiting for the server's delayed ACK; a caller's client that sets its own
+     * {@link OkHttpClient.Builder#socketFactory socket factory} keeps it, and its sockets as that factory makes them.
+     *
      * @param client the client to build on; it is not changed
      * @return this builder
      */

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -49,6 +50,10 @@ final class HttpClientFactory {
     }
     if (settings.connectionPool != null) {
       http.connectionPool(settings.connectionPool);
+    }
+    // TCP_NODELAY on every connection, unless the caller's client brings a socket factory of its own.
+    if (settings.okHttpClient == null || settings.okHttpClient.socketFactory() == SocketFactory.getDefault()) {
+      http.socketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()));
     }
     if (!settings.verifyTls) {
       EnvConfig.LOG.warn("TLS verification is off (verifyTls(false) or HH_VERIFY_TLS=false): the certificate and host"
