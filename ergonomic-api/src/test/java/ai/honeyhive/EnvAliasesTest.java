@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -377,15 +375,12 @@ class EnvAliasesTest {
 
   /** What {@code action} writes to {@code System.err}, where slf4j-simple logs in tests. */
   static String stderrOf(Runnable action) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream originalErr = System.err;
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      action.run();
-    } finally {
-      System.err.flush();
-      System.setErr(originalErr);
+      return CapturedLog.during(action::run);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new AssertionError(e); // A Runnable throws no checked exception.
     }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }
