@@ -63,6 +63,7 @@ final class BatchDelivery implements Delivery {
   private final Calls calls;
   private final int maxBatchSize;
   private final long maxBatchBytes;
+  private final long maxEventBytes;
   private final long maxDelayNanos;
   private final QueueFullPolicy queueFullPolicy;
   private final long blockTimeoutNanos;
@@ -107,6 +108,7 @@ final class BatchDelivery implements Delivery {
    */
   BatchDelivery(Settings settings, BatchSender sender, DeliveryCounters counters, Calls calls, Executor executor) {
     this.capacity = settings.maxQueueSize;
+    this.maxEventBytes = settings.maxEventBytes;
     this.queue = new WriteQueue(settings.maxQueueSize, settings.maxQueueBytes);
     this.sender = sender;
     this.counters = counters;
@@ -146,9 +148,11 @@ final class BatchDelivery implements Delivery {
     final Duration blockTimeout;
     final Duration closeTimeout;
     final int maxConcurrentExports;
+    final long maxEventBytes;
 
     Settings(int maxQueueSize, long maxQueueBytes, int maxBatchSize, long maxBatchBytes, Duration maxBatchDelay,
-        QueueFullPolicy queueFullPolicy, Duration blockTimeout, Duration closeTimeout, int maxConcurrentExports) {
+        QueueFullPolicy queueFullPolicy, Duration blockTimeout, Duration closeTimeout, int maxConcurrentExports,
+        long maxEventBytes) {
       this.maxQueueSize = maxQueueSize;
       this.maxQueueBytes = maxQueueBytes;
       this.maxBatchSize = maxBatchSize;
@@ -158,6 +162,7 @@ final class BatchDelivery implements Delivery {
       this.blockTimeout = blockTimeout;
       this.closeTimeout = closeTimeout;
       this.maxConcurrentExports = maxConcurrentExports;
+      this.maxEventBytes = maxEventBytes;
     }
   }
 
@@ -204,6 +209,10 @@ final class BatchDelivery implements Delivery {
   private boolean enqueue(Object write, long size) {
     if (state != OPEN) {
       drop(write, DropReason.CLOSED);
+      return false;
+    }
+    if (size > maxEventBytes) {
+      drop(write, DropReason.TOO_LARGE); // The queue's byte bound admits any one write into an empty queue.
       return false;
     }
     boolean queued = queue.offer(write, size);

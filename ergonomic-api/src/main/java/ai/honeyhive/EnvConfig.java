@@ -43,7 +43,8 @@ final class EnvConfig {
       "HH_PROXY", "HH_HTTPS_PROXY", "HH_HTTP_PROXY", "HH_PROXY_URL",
       "HH_VERIFY_TLS", "HH_VERIFY_SSL", "HH_SSL_CERT_PATH",
       "HH_ROUTES", "HH_DISABLED", "HH_TEST_MODE", "HH_DISABLE_TRACING",
-      "HH_DELIVERY", "HH_MAX_QUEUE_SIZE", "HH_MAX_QUEUE_BYTES", "HH_QUEUE_FULL", "HH_BLOCK_TIMEOUT",
+      "HH_DELIVERY", "HH_MAX_QUEUE_SIZE", "HH_MAX_QUEUE_BYTES", "HH_MAX_EVENT_BYTES", "HH_QUEUE_FULL",
+      "HH_BLOCK_TIMEOUT",
       "HH_BATCH_SIZE", "HH_BATCH_BYTES", "HH_BATCH_DELAY", "HH_FLUSH_INTERVAL",
       "HH_MAX_CONCURRENT_EXPORTS", "HH_CLOSE_TIMEOUT", "HH_SHUTDOWN_HOOK");
 
@@ -84,6 +85,7 @@ final class EnvConfig {
     reader.string("HH_DELIVERY", value -> builder.deliveryMode(parseDeliveryMode(value)));
     reader.integer("HH_MAX_QUEUE_SIZE", builder::maxQueueSize);
     reader.wholeNumber("HH_MAX_QUEUE_BYTES", builder::maxQueueBytes);
+    reader.wholeNumber("HH_MAX_EVENT_BYTES", builder::maxEventBytes);
     reader.string("HH_QUEUE_FULL",
         value -> builder.queueFullPolicy(QueueFullPolicy.valueOf(value.toUpperCase(Locale.ROOT))));
     reader.seconds("HH_BLOCK_TIMEOUT", builder::blockTimeout);

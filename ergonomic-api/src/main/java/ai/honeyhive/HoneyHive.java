@@ -88,6 +88,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *   <tr><td>{@link Builder#maxQueueSize}</td><td>{@code HH_MAX_QUEUE_SIZE}</td><td>8192 writes</td></tr>
  *   <tr><td>{@link Builder#maxQueueBytes}</td><td>{@code HH_MAX_QUEUE_BYTES}</td>
  *       <td>33554432 (32 MiB, estimated JSON)</td></tr>
+ *   <tr><td>{@link Builder#maxEventBytes}</td><td>{@code HH_MAX_EVENT_BYTES}</td>
+ *       <td>16777216 (16 MiB, estimated JSON)</td></tr>
  *   <tr><td>{@link Builder#queueFullPolicy}</td>
  *       <td>{@code HH_QUEUE_FULL} ({@code drop_newest}|{@code drop_oldest}|{@code block})</td>
  *       <td>{@link QueueFullPolicy#DROP_NEWEST}</td></tr>
@@ -560,6 +562,7 @@ public final class HoneyHive implements AutoCloseable {
     DeliveryMode deliveryMode = DeliveryMode.BATCHED;
     int maxQueueSize = 8192;
     long maxQueueBytes = 32L * 1024 * 1024;
+    long maxEventBytes = 16L * 1024 * 1024;
     QueueFullPolicy queueFullPolicy = QueueFullPolicy.DROP_NEWEST;
     Duration blockTimeout = Duration.ofSeconds(1);
     int maxBatchSize = 100;
@@ -905,6 +908,27 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
+     * Bounds the estimated JSON size of one write (an event, a session start, an update or an imported session) in
+     * the batched mode: a larger one is dropped at once, counted and reported with {@link DropReason#TOO_LARGE},
+     * instead of being queued, so one caller cannot make the exporter hold and encode a value without bound (the
+     * queue's byte bound admits any single write into an empty queue). Default value is 16777216 (16 MiB). The
+     * estimate is the one {@link #maxQueueBytes} describes, made on the calling thread; it undercounts text outside
+     * ASCII. HoneyHive publishes no size limit of its own. In the synchronous mode the calling thread encodes and sends
+     * each write itself, and this bound does not apply.
+     *
+     * @param maxEventBytes 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxEventBytes} is less than 1
+     */
+    public Builder maxEventBytes(long maxEventBytes) {
+      if (maxEventBytes < 1) {
+        throw new IllegalArgumentException("maxEventBytes must be at least 1, but was " + maxEventBytes);
+      }
+      this.maxEventBytes = maxEventBytes;
+      return this;
+    }
+
+    /**
      * Chooses what a write does when the queue is full (batched mode). Default value is
      * {@link QueueFullPolicy#DROP_NEWEST}. Every dropped write is counted and reported.
      *
@@ -1120,7 +1144,8 @@ public final class HoneyHive implements AutoCloseable {
     BatchDelivery.Settings batchSettings() {
       return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
           queueFullPolicy, blockTimeout, closeTimeout,
-          maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS);
+          maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS,
+          maxEventBytes);
     }
 
     Duration connectTimeout() {
