@@ -69,6 +69,8 @@ final class BatchDelivery implements Delivery {
   private final long blockTimeoutNanos;
   private final long closeTimeoutNanos;
   private final int capacity;
+  /** The disk spool, or null. */
+  private final Spool spool;
 
   private volatile int state = OPEN;
   private final Object stateLock = new Object();
@@ -88,6 +90,10 @@ final class BatchDelivery implements Delivery {
   private final ExportWorkers workers;
   /** The sequence number of the next window; exporter thread only. */
   private long nextWindow;
+  /** Where the last window cut ended: the next one starts there. Exporter thread only. */
+  private long lastWindowEnd;
+  /** Where each window not ended yet starts, for the spool; guarded by {@link #endedEarly}. */
+  private final java.util.HashMap<Long, Long> windowStarts = new java.util.HashMap<>();
   /** Windows end out of order when workers send them; the watermark moves in order. Guarded by itself. */
   private final TreeMap<Long, Long> endedEarly = new TreeMap<>();
   /** The sequence number of the first window not ended yet; guarded by {@link #endedEarly}. */
@@ -104,9 +110,12 @@ final class BatchDelivery implements Delivery {
    *
    * @param calls to cancel the request in flight when the close deadline passes; may be null
    * @param executor runs the exporter loop; null for a daemon thread of its own
+   * @param spool the disk spool every write is appended to, closed with this; or null
    * @throws IllegalArgumentException if {@code executor} rejects the exporter
    */
-  BatchDelivery(Settings settings, BatchSender sender, DeliveryCounters counters, Calls calls, Executor executor) {
+  BatchDelivery(Settings settings, BatchSender sender, DeliveryCounters counters, Calls calls, Executor executor,
+      Spool spool) {
+    this.spool = spool;
     this.capacity = settings.maxQueueSize;
     this.maxEventBytes = settings.maxEventBytes;
     this.queue = new WriteQueue(settings.maxQueueSize, settings.maxQueueBytes);
@@ -134,6 +143,9 @@ final class BatchDelivery implements Delivery {
       } catch (RejectedExecutionException e) {
         throw new IllegalArgumentException("the executor rejected the HoneyHive exporter task: " + e.getMessage(), e);
       }
+    }
+    if (spool != null) {
+      new SpoolReplay(spool, this::resubmit, counters).start();
     }
   }
 
@@ -215,13 +227,25 @@ final class BatchDelivery implements Delivery {
       drop(write, DropReason.TOO_LARGE); // The queue's byte bound admits any one write into an empty queue.
       return false;
     }
-    boolean queued = queue.offer(write, size);
+    SpoolRecords.Framed record = null;
+    if (spool != null) {
+      record = encodeForSpool(write);
+      if (record == null) {
+        return false;
+      }
+    }
+    long position = offer(write, size, record);
+    boolean queued = position >= 0;
     if (queued) {
       if (sleeping && (queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes)) {
         wakeExporter();
       }
+    } else if (position == Spool.SPOOL_FULL) {
+      drop(write, DropReason.SPOOL_FULL);
+    } else if (position == Spool.CLOSED) {
+      drop(write, DropReason.CLOSED);
     } else {
-      queued = whenFull(write, size);
+      queued = whenFull(write, size, record);
     }
     if (state == CLOSED) {
       // Close drained the queue before this write arrived: drop it (and anything else left) so it is counted.
@@ -230,8 +254,61 @@ final class BatchDelivery implements Delivery {
     return queued;
   }
 
+  /**
+   * Queues {@code write}, appending {@code record} to the spool first when there is one.
+   *
+   * @return its queue position, or {@link Spool#QUEUE_FULL}, {@link Spool#SPOOL_FULL} or {@link Spool#CLOSED}
+   */
+  private long offer(Object write, long size, SpoolRecords.Framed record) {
+    return record == null ? queue.offer(write, size) : spool.append(record, () -> queue.offer(write, size), true);
+  }
+
+  /**
+   * Encodes {@code write} for the spool on the caller's thread; returns null, having reported it failed, if it cannot
+   * be (a value that throws while written, {@link Error}s included: they fail the write, never the caller).
+   */
+  private SpoolRecords.Framed encodeForSpool(Object write) {
+    try {
+      return new SpoolRecords.Framed(SpoolCodec.encode(write));
+    } catch (Throwable t) {
+      HoneyHiveException failure = write instanceof Event
+          ? EncodeFailure.of((Event) write, t) : new HoneyHiveException(write + " could not be written: " + t, t);
+      counters.failed(write instanceof Write ? ((Write) write).ids() : List.of(DeliveryCounters.idOf(write)), failure);
+      if (write instanceof Write) {
+        ((Write) write).complete(failure);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Queues a write moved from what an earlier client left in the spool, waiting while the queue is full; the spool's
+   * byte bound does not apply, since its old copy is deleted once moved.
+   *
+   * @return false if the client is closing and did not take it
+   */
+  private boolean resubmit(Object write, SpoolRecords.Framed record) {
+    long size = write instanceof Write ? ((Write) write).estimateBytes()
+        : EVENT_BASE_BYTES + record.size();
+    while (state == OPEN) {
+      long position = spool.append(record, () -> queue.offer(write, size), false);
+      if (position >= 0) {
+        if (sleeping && (queue.size() >= maxBatchSize || queue.bytes() >= maxBatchBytes)) {
+          wakeExporter();
+        }
+        return true;
+      }
+      if (position == Spool.CLOSED) {
+        return false;
+      }
+      wakeExporter();
+      LockSupport.parkNanos(this, BLOCK_POLL_NANOS);
+    }
+    return false;
+  }
+
   /** Applies the queue-full policy to {@code write}; returns whether it was queued in the end. */
-  private boolean whenFull(Object write, long size) {
+  private boolean whenFull(Object write, long size, SpoolRecords.Framed record) {
     switch (queueFullPolicy) {
       case DROP_OLDEST:
         for (int attempts = 0; attempts < 2 * capacity + 16; attempts++) {
@@ -241,9 +318,13 @@ final class BatchDelivery implements Delivery {
           } else {
             Thread.onSpinWait();
           }
-          if (queue.offer(write, size)) {
+          long position = offer(write, size, record);
+          if (position >= 0) {
             wakeExporter();
             return true;
+          } else if (position < Spool.QUEUE_FULL) {
+            drop(write, position == Spool.SPOOL_FULL ? DropReason.SPOOL_FULL : DropReason.CLOSED);
+            return false;
           }
         }
         drop(write, DropReason.QUEUE_FULL);
@@ -266,8 +347,12 @@ final class BatchDelivery implements Delivery {
             drop(write, DropReason.CLOSED);
             return false;
           }
-          if (queue.offer(write, size)) {
+          long position = offer(write, size, record);
+          if (position >= 0) {
             return true;
+          } else if (position < Spool.QUEUE_FULL) {
+            drop(write, position == Spool.SPOOL_FULL ? DropReason.SPOOL_FULL : DropReason.CLOSED);
+            return false;
           }
         }
       case DROP_NEWEST:
@@ -321,6 +406,9 @@ final class BatchDelivery implements Delivery {
       }
       if (closedHere) {
         dropLeftovers(); // Closed from a listener, on this thread: nobody else will.
+        if (spool != null) {
+          spool.close();
+        }
       }
       // Only now: a closer waiting on this drops the leftovers itself, and must not race a drop here.
       exited.countDown();
@@ -380,6 +468,12 @@ final class BatchDelivery implements Delivery {
       // Every position below `ended` was in this window or taken by a writer dropping the oldest.
       long ended = carry != null ? carryPosition : queue.head();
       long sequence = nextWindow++;
+      if (spool != null) {
+        synchronized (endedEarly) {
+          windowStarts.put(sequence, lastWindowEnd);
+        }
+      }
+      lastWindowEnd = ended;
       if (!window.isEmpty()) {
         try {
           sendWindow(window, bytes, sequence, ended);
@@ -392,7 +486,8 @@ final class BatchDelivery implements Delivery {
             sender.failAll(List.of(carry), t);
             carry = null;
           }
-          windowEnded(sequence, queue.head());
+          lastWindowEnd = Math.max(lastWindowEnd, queue.head());
+          windowEnded(sequence, lastWindowEnd);
           throw t;
         }
       } else {
@@ -480,6 +575,15 @@ final class BatchDelivery implements Delivery {
    * in it or an earlier window. Moves the watermark once every earlier window has ended too.
    */
   private void windowEnded(long sequence, long end) {
+    if (spool != null) {
+      Long start;
+      synchronized (endedEarly) {
+        start = windowStarts.remove(sequence);
+      }
+      if (start != null && !sender.abandoned) {
+        spool.ended(start, end); // Abandoned at close: what was dropped stays in the spool for the next client.
+      }
+    }
     long moved;
     synchronized (endedEarly) {
       if (sequence != firstUnended) {
@@ -606,6 +710,9 @@ final class BatchDelivery implements Delivery {
     state = CLOSED;
     counters.logDropsIfDue(true);
     dropLeftovers();
+    if (spool != null) {
+      spool.close(); // Keeps the files of the writes left over, for the next client on the directory.
+    }
   }
 
   /** Drops every write still queued, waiting out writers that claimed a place but have not stored their write. */

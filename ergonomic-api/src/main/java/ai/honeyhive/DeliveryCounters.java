@@ -99,6 +99,18 @@ final class DeliveryCounters {
     }
   }
 
+  /**
+   * Counts {@code count} writes whose ids are unknown as dropped (a spool record that cannot be read), logs
+   * {@code what}, and tells the listener with an empty list of ids.
+   */
+  void droppedUnread(int count, DropReason reason, String what) {
+    dropped.add(count);
+    log.warn("dropped {} write(s) that could not be read back ({}): {}", count, reason, what);
+    if (listener != null) {
+      notifyDropped(List.of(), reason);
+    }
+  }
+
   /** Counts and reports many dropped writes at once (close). */
   void dropped(List<Object> writes, DropReason reason) {
     if (writes.isEmpty()) {

@@ -44,7 +44,7 @@ final class EnvConfig {
       "HH_VERIFY_TLS", "HH_VERIFY_SSL", "HH_SSL_CERT_PATH",
       "HH_ROUTES", "HH_DISABLED", "HH_TEST_MODE", "HH_DISABLE_TRACING",
       "HH_DELIVERY", "HH_MAX_QUEUE_SIZE", "HH_MAX_QUEUE_BYTES", "HH_MAX_EVENT_BYTES", "HH_QUEUE_FULL",
-      "HH_BLOCK_TIMEOUT",
+      "HH_BLOCK_TIMEOUT", "HH_SPOOL_DIR", "HH_MAX_SPOOL_BYTES", "HH_SPOOL_SYNC_INTERVAL",
       "HH_BATCH_SIZE", "HH_BATCH_BYTES", "HH_BATCH_DELAY", "HH_FLUSH_INTERVAL",
       "HH_MAX_CONCURRENT_EXPORTS", "HH_CLOSE_TIMEOUT", "HH_SHUTDOWN_HOOK");
 
@@ -86,6 +86,9 @@ final class EnvConfig {
     reader.integer("HH_MAX_QUEUE_SIZE", builder::maxQueueSize);
     reader.wholeNumber("HH_MAX_QUEUE_BYTES", builder::maxQueueBytes);
     reader.wholeNumber("HH_MAX_EVENT_BYTES", builder::maxEventBytes);
+    reader.string("HH_SPOOL_DIR", value -> builder.spoolDirectory(Path.of(value)));
+    reader.wholeNumber("HH_MAX_SPOOL_BYTES", builder::maxSpoolBytes);
+    reader.seconds("HH_SPOOL_SYNC_INTERVAL", builder::spoolSyncInterval);
     reader.string("HH_QUEUE_FULL",
         value -> builder.queueFullPolicy(QueueFullPolicy.valueOf(value.toUpperCase(Locale.ROOT))));
     reader.seconds("HH_BLOCK_TIMEOUT", builder::blockTimeout);

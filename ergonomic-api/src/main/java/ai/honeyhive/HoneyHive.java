@@ -90,6 +90,10 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  *       <td>33554432 (32 MiB, estimated JSON)</td></tr>
  *   <tr><td>{@link Builder#maxEventBytes}</td><td>{@code HH_MAX_EVENT_BYTES}</td>
  *       <td>16777216 (16 MiB, estimated JSON)</td></tr>
+ *   <tr><td>{@link Builder#spoolDirectory}</td><td>{@code HH_SPOOL_DIR}</td><td>none: no spool</td></tr>
+ *   <tr><td>{@link Builder#maxSpoolBytes}</td><td>{@code HH_MAX_SPOOL_BYTES}</td>
+ *       <td>1073741824 (1 GiB, on disk)</td></tr>
+ *   <tr><td>{@link Builder#spoolSyncInterval}</td><td>{@code HH_SPOOL_SYNC_INTERVAL} (seconds)</td><td>1 s</td></tr>
  *   <tr><td>{@link Builder#queueFullPolicy}</td>
  *       <td>{@code HH_QUEUE_FULL} ({@code drop_newest}|{@code drop_oldest}|{@code block})</td>
  *       <td>{@link QueueFullPolicy#DROP_NEWEST}</td></tr>
@@ -172,7 +176,16 @@ public final class HoneyHive implements AutoCloseable {
     Delivery delivery;
     if (builder.enabled && builder.deliveryMode == DeliveryMode.BATCHED) {
       BatchSender sender = new BatchSender(gateway, counters, retryPolicy, builder.sleeper);
-      delivery = new BatchDelivery(builder.batchSettings(), sender, counters, calls, builder.executor);
+      Spool spool = builder.spoolDirectory == null ? null : Spool.open(new Spool.Options(builder.spoolDirectory,
+          builder.maxSpoolBytes, builder.spoolSyncInterval, builder.spoolSegmentBytes));
+      try {
+        delivery = new BatchDelivery(builder.batchSettings(), sender, counters, calls, builder.executor, spool);
+      } catch (RuntimeException e) {
+        if (spool != null) {
+          spool.close();
+        }
+        throw e;
+      }
       this.shutdownHook = builder.shutdownHook ? registerShutdownHook(delivery) : null;
     } else {
       delivery = new SyncDelivery(gateway, counters, async);
@@ -563,6 +576,10 @@ public final class HoneyHive implements AutoCloseable {
     int maxQueueSize = 8192;
     long maxQueueBytes = 32L * 1024 * 1024;
     long maxEventBytes = 16L * 1024 * 1024;
+    Path spoolDirectory;
+    long maxSpoolBytes = 1024L * 1024 * 1024;
+    Duration spoolSyncInterval = Duration.ofSeconds(1);
+    long spoolSegmentBytes = 8L * 1024 * 1024;
     QueueFullPolicy queueFullPolicy = QueueFullPolicy.DROP_NEWEST;
     Duration blockTimeout = Duration.ofSeconds(1);
     int maxBatchSize = 100;
@@ -929,6 +946,78 @@ public final class HoneyHive implements AutoCloseable {
     }
 
     /**
+     * Keeps every write of the batched mode in a disk spool in {@code directory} (created if missing) until it has
+     * ended, so that what a process killed at any moment ({@code kill -9}, the OOM killer, a container stopped after
+     * its grace period) had queued is sent by the next client opened on the same directory. Off by default.
+     *
+     * <p>With a spool, each write is encoded and appended to a file on the calling thread before {@code log()} (or
+     * {@code start()}, {@code send()}) returns: it then survives the death of the process. It reaches the disk itself
+     * within {@link #spoolSyncInterval} (what an operating-system crash or a power loss can take). A write is removed
+     * from the spool once it has ended: sent, failed for good (rejected, or retries exhausted: reported as failed as
+     * without a spool), or dropped and counted (a full queue). Writes still queued when {@link HoneyHive#close()} gives
+     * up (its timeout) are reported as dropped with {@link DropReason#CLOSED} and stay in the spool. A client opened
+     * on the directory later sends what earlier clients left, in the background, once per event id (a write can be
+     * sent twice only if the server stored it and the answer was lost, or the close deadline cut its request).
+     *
+     * <p>One live client per directory: a lock file keeps out a second one, in this process or another, whose
+     * {@link #build()} then fails. The spool is bounded by {@link #maxSpoolBytes}. It holds events, session starts,
+     * updates and imported sessions; futures ({@link EventUpdate#sendAsync()}, imports) of writes moved from an
+     * earlier client are gone with that client. Only for the {@link DeliveryMode#BATCHED} mode; ignored when the client
+     * is disabled. It costs the calling thread the encoding and one file write per write: see the README's benchmark
+     * table.
+     *
+     * @param directory the spool directory, used by this client alone; null for no spool (the default)
+     * @return this builder
+     */
+    public Builder spoolDirectory(Path directory) {
+      this.spoolDirectory = directory;
+      return this;
+    }
+
+    /**
+     * Bounds the bytes the {@link #spoolDirectory spool} holds on disk, what earlier clients left included. A write
+     * that would exceed it is refused: dropped, counted and reported as {@link DropReason#SPOOL_FULL}, whatever the
+     * {@link #queueFullPolicy}. Default value is 1073741824 (1 GiB). The spool of a running client holds about what
+     * its queue holds (see {@link #maxQueueBytes}) plus one 8 MiB segment; the bound matters when earlier clients left
+     * much behind.
+     *
+     * @param maxSpoolBytes 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxSpoolBytes} is less than 1
+     */
+    public Builder maxSpoolBytes(long maxSpoolBytes) {
+      if (maxSpoolBytes < 1) {
+        throw new IllegalArgumentException("maxSpoolBytes must be at least 1, but was " + maxSpoolBytes);
+      }
+      this.maxSpoolBytes = maxSpoolBytes;
+      return this;
+    }
+
+    /**
+     * Sets how often the {@link #spoolDirectory spool} forces what was written to the disk, on a daemon thread: the
+     * bound on what an operating-system crash or power loss can take (the death of the process takes nothing once
+     * {@code log()} returned). {@link Duration#ZERO} forces each write before {@code log()} returns, which costs the
+     * calling thread a disk flush per write (see the README's benchmark table). Default value is 1 second.
+     *
+     * @param interval zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is null or negative
+     */
+    public Builder spoolSyncInterval(Duration interval) {
+      if (interval == null || interval.isNegative()) {
+        throw new IllegalArgumentException("spoolSyncInterval must be zero or more, but was " + interval);
+      }
+      this.spoolSyncInterval = interval;
+      return this;
+    }
+
+    /** The size at which a spool segment is sealed and a new one begun; for tests. */
+    Builder spoolSegmentBytes(long bytes) {
+      this.spoolSegmentBytes = bytes;
+      return this;
+    }
+
+    /**
      * Chooses what a write does when the queue is full (batched mode). Default value is
      * {@link QueueFullPolicy#DROP_NEWEST}. Every dropped write is counted and reported.
      *
@@ -1165,7 +1254,9 @@ public final class HoneyHive implements AutoCloseable {
      *
      * @return the new client
      * @throws IllegalStateException if no API key is set and the client is enabled, or, in the batched mode, if
-     *     {@link #maxBatchSize} exceeds {@link #maxQueueSize} or {@link #maxBatchBytes} exceeds {@link #maxQueueBytes}
+     *     {@link #maxBatchSize} exceeds {@link #maxQueueSize} or {@link #maxBatchBytes} exceeds {@link #maxQueueBytes};
+     *     if a {@link #spoolDirectory} is set with the synchronous mode, or is in use by another live client, or
+     *     cannot be created or written
      * @throws IllegalArgumentException if the {@link #executor} rejects the exporter's task
      */
     public HoneyHive build() {
@@ -1173,6 +1264,10 @@ public final class HoneyHive implements AutoCloseable {
       if (enabled && apiKey == null) {
         throw new IllegalStateException(
             "no HoneyHive API key: call apiKey(...) or set HH_API_KEY; or disable the client with enabled(false)");
+      }
+      if (enabled && spoolDirectory != null && deliveryMode != DeliveryMode.BATCHED) {
+        throw new IllegalStateException("spoolDirectory needs the batched delivery mode: in the synchronous mode each"
+            + " write is sent before it returns, and nothing is queued to spool");
       }
       if (deliveryMode == DeliveryMode.BATCHED) {
         if (maxBatchSize > maxQueueSize) {

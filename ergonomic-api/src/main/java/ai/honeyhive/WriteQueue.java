@@ -38,13 +38,13 @@ final class WriteQueue {
    * Adds {@code item} unless the queue holds {@code capacity} items, or its size estimates would exceed
    * {@code maxBytes} (an item is always accepted into a queue that holds no bytes, however large).
    *
-   * @return false when full
+   * @return the item's position, or -1 when full
    */
-  boolean offer(Object item, long size) {
+  long offer(Object item, long size) {
     long total = bytes.addAndGet(size);
     if (total > maxBytes && total != size) {
       bytes.addAndGet(-size);
-      return false;
+      return -1;
     }
     long pos = tail.get();
     for (;;) {
@@ -56,12 +56,12 @@ final class WriteQueue {
           items[index] = item;
           sizes[index] = size;
           sequences.setRelease(index, pos + 1);
-          return true;
+          return pos;
         }
         pos = witness;
       } else if (dif < 0) {
         bytes.addAndGet(-size);
-        return false;
+        return -1;
       } else {
         pos = tail.get();
       }

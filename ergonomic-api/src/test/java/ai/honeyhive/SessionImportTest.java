@@ -41,7 +41,7 @@ class SessionImportTest {
     RetryPolicy noRetries = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Clock.systemUTC());
     batched = new BatchDelivery(new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, 100, 5_000_000,
         Duration.ofHours(1), QueueFullPolicy.DROP_NEWEST, Duration.ZERO, Duration.ofSeconds(5), 1, Long.MAX_VALUE),
-        new BatchSender(gateway, counters, noRetries, d -> {}), counters, null, null);
+        new BatchSender(gateway, counters, noRetries, d -> {}), counters, null, null, null);
     return client(batched);
   }
 
