@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -146,10 +147,7 @@ final class Spool implements AutoCloseable {
         return QUEUE_FULL;
       }
       try {
-        ByteBuffer bytes = record.at(position);
-        while (bytes.hasRemaining()) {
-          active.write(bytes);
-        }
+        write(record.at(position));
         if (activeFirst < 0) {
           activeFirst = position;
         }
@@ -266,6 +264,33 @@ final class Spool implements AutoCloseable {
     void run() throws IOException;
   }
 
+  /**
+   * Writes {@code bytes} to the active segment. A thread interrupted while it writes (an executor shut down with
+   * {@code shutdownNow}, a cancelled future) closes the channel for every thread and may leave part of the record:
+   * the segment is reopened, cut back to its last whole record, and the record written again, the interrupt kept.
+   */
+  private void write(ByteBuffer bytes) throws IOException {
+    try {
+      while (bytes.hasRemaining()) {
+        active.write(bytes);
+      }
+    } catch (ClosedChannelException e) {
+      boolean interrupted = Thread.interrupted();
+      try {
+        active = FileChannel.open(activePath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        active.truncate(activeBytes);
+        bytes.rewind();
+        while (bytes.hasRemaining()) {
+          active.write(bytes);
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
   private void seal() throws IOException {
     active.force(false);
     active.close();
@@ -293,6 +318,7 @@ final class Spool implements AutoCloseable {
         return;
       }
       FileChannel segment;
+      FileChannel ended;
       synchronized (lock) {
         if (closed) {
           return;
@@ -302,16 +328,21 @@ final class Spool implements AutoCloseable {
         }
         dirty = false;
         segment = active;
-        try {
-          acks.force();
-        } catch (IOException e) {
-          DeliveryCounters.log.debug("could not force the HoneyHive spool's acks to disk", e);
-        }
+        ended = acks.channel();
       }
+      // Outside the lock: appends go on meanwhile. A channel closed since (sealed, or the spool closed) was forced
+      // by whoever closed it.
+      force(segment);
+      force(ended);
+    }
+  }
+
+  private static void force(FileChannel channel) {
+    if (channel != null) {
       try {
-        segment.force(false); // Outside the lock: appends go on meanwhile.
+        channel.force(false);
       } catch (IOException e) {
-        // Closed by a seal, which forced it, or by close(), which forces what it keeps.
+        // Closed meanwhile (see above), or the disk failed: the next append reports a failing disk.
       }
     }
   }

@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,12 +56,33 @@ final class SpoolAcks implements AutoCloseable {
       return;
     }
     merge(start, end);
+    ByteBuffer entry = ByteBuffer.allocate(ENTRY_BYTES).putLong(start).putLong(end).putInt(checksum(start, end));
+    entry.flip();
+    try {
+      append(entry);
+    } catch (ClosedChannelException e) {
+      // This thread was interrupted while it wrote (close abandoning a request), which closed the file: reopen it, cut
+      // off what was written of the entry, and write it again. The interrupt is kept.
+      boolean interrupted = Thread.interrupted();
+      channel = null;
+      try {
+        append(ByteBuffer.allocate(0));
+        channel.truncate(channel.size() / ENTRY_BYTES * ENTRY_BYTES);
+        entry.rewind();
+        append(entry);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  private void append(ByteBuffer entry) throws IOException {
     if (channel == null) {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
     }
-    ByteBuffer entry = ByteBuffer.allocate(ENTRY_BYTES).putLong(start).putLong(end).putInt(checksum(start, end));
-    entry.flip();
     while (entry.hasRemaining()) {
       channel.write(entry);
     }
@@ -83,6 +105,11 @@ final class SpoolAcks implements AutoCloseable {
     if (channel != null) {
       channel.force(false);
     }
+  }
+
+  /** The open file, for forcing it outside the owner's lock; null before the first {@link #add}. */
+  FileChannel channel() {
+    return channel;
   }
 
   /** Closes the file and deletes it. */

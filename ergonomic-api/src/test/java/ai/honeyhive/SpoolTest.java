@@ -182,6 +182,36 @@ class SpoolTest {
   }
 
   @Test
+  void aCallerInterruptedWhileItLogsNeitherBreaksTheSpoolNorLosesItsInterrupt() throws Exception {
+    down.set(true);
+    sink.hold();
+    HoneyHive first = client(builder -> builder.closeTimeout(Duration.ofMillis(200)));
+    Session session = first.session("interrupted").start();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      // An interrupted thread closes a FileChannel it writes to, for every thread: the spool must reopen it.
+      Thread.currentThread().interrupt();
+      ids.add(session.tool("search").inputs(Map.of("i", i)).log());
+      assertThat(Thread.interrupted()).as("the caller's interrupt is kept").isTrue();
+      ids.add(session.tool("search").inputs(Map.of("i", i, "after", true)).log());
+    }
+    sink.awaitHeld(1);
+    first.close();
+    sink.release();
+    for (Path segment : segments()) {
+      SpoolRecords.Contents contents = SpoolRecords.read(Files.readAllBytes(segment));
+      assertThat(contents.tornBytes()).isZero();
+      assertThat(contents.corruptRegions()).isZero();
+    }
+
+    down.set(false);
+    HoneyHive next = client(builder -> builder);
+    awaitAccepted(ids);
+    next.flush(WAIT);
+    assertThat(ids).allMatch(id -> sink.acceptedCount(id) == 1);
+  }
+
+  @Test
   void aSecondLiveClientIsKeptOutOfTheDirectory() {
     client(builder -> builder);
 
