@@ -4,6 +4,8 @@ import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.DeliveryStats;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -43,14 +46,24 @@ import org.openjdk.jmh.annotations.Threads;
 public class CallerCostBenchmark {
   static final int QUEUE_SIZE = 1 << 17;
 
+  /**
+   * The disk spool: {@code off} (the default), {@code on} (each write appended to a file before {@code log()} returns,
+   * forced to disk every second), or {@code fsync} (forced before {@code log()} returns). Run with
+   * {@code -p spool=off,on,fsync} to compare.
+   */
+  @Param({"off"})
+  public String spool;
+
   LoopbackSink sink;
   HoneyHive hh;
+  private Path spoolDirectory;
   private DeliveryStats before;
 
   @Setup(Level.Trial)
-  public void start() {
+  public void start() throws IOException {
     sink = LoopbackSink.start();
-    hh = HoneyHive.builder()
+    spoolDirectory = SpoolSetting.directory(spool);
+    hh = SpoolSetting.apply(spool, spoolDirectory, HoneyHive.builder())
         .apiKey("benchmark-key")
         .baseUrl(sink.baseUrl())
         .source("benchmark")
@@ -81,9 +94,10 @@ public class CallerCostBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void stop() {
+  public void stop() throws IOException {
     hh.close();
     sink.close();
+    SpoolSetting.delete(spoolDirectory);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,17 +83,26 @@ public class NginxSinkBenchmark {
   @Param({"true", "false"})
   public boolean noDelay;
 
+  /**
+   * This client's disk spool ({@code off}, {@code on}, {@code fsync}; see {@link CallerCostBenchmark#spool}); only
+   * {@code honeyhiveBatched} uses it. Run with {@code -p spool=off,on} to compare.
+   */
+  @Param({"off"})
+  public String spool;
+
   /** This client, batched. */
   @State(Scope.Benchmark)
   public static class HoneyHiveBatched {
     NginxSink sink;
     OkHttpClient http;
     HoneyHive hh;
+    Path spoolDirectory;
 
     @Setup(Level.Trial)
     public void start(NginxSinkBenchmark params) throws Exception {
       sink = new NginxSink();
-      HoneyHive.Builder builder = HoneyHive.builder()
+      spoolDirectory = SpoolSetting.directory(params.spool);
+      HoneyHive.Builder builder = SpoolSetting.apply(params.spool, spoolDirectory, HoneyHive.builder())
           .apiKey("benchmark-key")
           .baseUrl(sink.baseUrl())
           .source("benchmark")
@@ -117,6 +127,7 @@ public class NginxSinkBenchmark {
         http.connectionPool().evictAll();
       }
       sink.close();
+      SpoolSetting.delete(spoolDirectory);
     }
   }
 
