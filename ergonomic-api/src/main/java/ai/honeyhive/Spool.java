@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -22,8 +23,8 @@ import java.util.function.LongSupplier;
  *
  * <h2>Files</h2>
  * {@code lock}; per generation {@code <generation>-<segment>.seg} (records, see {@link SpoolRecords}) and
- * {@code <generation>.acks} (ended queue positions, see {@link SpoolAcks}). A segment is sealed (forced to disk and
- * closed) when it reaches the segment size, and deleted when every position up to its last has ended.
+ * {@code <generation>.acks} (ended queue positions, see {@link SpoolAcks}). A segment is sealed (then forced to disk
+ * and closed by the sync thread) when it reaches the segment size, and deleted when every position up to its last has ended.
  *
  * <h2>Durability</h2>
  * A record is written (handed to the operating system) before {@link #append} returns: it survives the death of the
@@ -54,6 +55,8 @@ final class Spool implements AutoCloseable {
   private final List<Leftover> leftovers;
   private final SpoolAcks acks;
   private final ArrayDeque<Sealed> sealed = new ArrayDeque<>();
+  /** Sealed segments still open, for the sync thread to force to disk and close; guarded by lock. */
+  private final List<FileChannel> unforced = new ArrayList<>();
   private final Thread syncer;
   // Guarded by lock:
   private long bytesOnDisk;
@@ -175,6 +178,7 @@ final class Spool implements AutoCloseable {
 
   /** Positions {@code [start, end)} of this client ended: they need not be sent again. Deletes what it can. */
   void ended(long start, long end) {
+    List<Path> done = new ArrayList<>();
     synchronized (lock) {
       if (closed) {
         return;
@@ -182,14 +186,21 @@ final class Spool implements AutoCloseable {
       try {
         acks.add(start, end);
         dirty = true;
-        Sealed oldest;
-        while ((oldest = sealed.peek()) != null && acks.coveredFrom(oldest.first()) > oldest.last()) {
-          sealed.poll();
-          Files.deleteIfExists(oldest.path());
-          bytesOnDisk -= oldest.bytes();
-        }
       } catch (IOException e) {
         DeliveryCounters.log.debug("could not record ended HoneyHive writes in the spool", e);
+      }
+      Sealed oldest;
+      while ((oldest = sealed.peek()) != null && acks.coveredFrom(oldest.first()) > oldest.last()) {
+        sealed.poll();
+        done.add(oldest.path());
+        bytesOnDisk -= oldest.bytes();
+      }
+    }
+    for (Path path : done) { // Outside the lock: unlinking a large file can take milliseconds.
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        DeliveryCounters.log.debug("could not delete a spent HoneyHive spool segment", e);
       }
     }
   }
@@ -234,6 +245,10 @@ final class Spool implements AutoCloseable {
       }
       closed = true;
       try {
+        for (FileChannel channel : unforced) {
+          channel.force(false);
+          channel.close();
+        }
         boolean allEnded = acks.coveredFrom(0) >= appendedEnd;
         if (allEnded) {
           active.close();
@@ -291,9 +306,16 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /**
+   * Seals the active segment. Forcing 8 MiB to disk can take milliseconds: the sync thread does it, outside the lock,
+   * unless each write was forced already (no sync thread).
+   */
   private void seal() throws IOException {
-    active.force(false);
-    active.close();
+    if (syncer == null) {
+      active.close();
+    } else {
+      unforced.add(active);
+    }
     if (activeFirst >= 0) {
       sealed.add(new Sealed(activePath, activeFirst, appendedEnd - 1, activeBytes));
     } else {
@@ -319,6 +341,7 @@ final class Spool implements AutoCloseable {
       }
       FileChannel segment;
       FileChannel ended;
+      List<FileChannel> sealedNow;
       synchronized (lock) {
         if (closed) {
           return;
@@ -329,9 +352,14 @@ final class Spool implements AutoCloseable {
         dirty = false;
         segment = active;
         ended = acks.channel();
+        sealedNow = new ArrayList<>(unforced);
+        unforced.clear();
       }
-      // Outside the lock: appends go on meanwhile. A channel closed since (sealed, or the spool closed) was forced
-      // by whoever closed it.
+      // Outside the lock: appends go on meanwhile. A channel closed since (the spool closed) was forced by close().
+      for (FileChannel channel : sealedNow) {
+        force(channel);
+        closeQuietly(channel);
+      }
       force(segment);
       force(ended);
     }
