@@ -57,6 +57,7 @@ final class Spool implements AutoCloseable {
   private final ArrayDeque<Sealed> sealed = new ArrayDeque<>();
   /** Sealed segments still open, for the sync thread to force to disk and close; guarded by lock. */
   private final List<FileChannel> unforced = new ArrayList<>();
+  /** Forces writes to disk periodically; null when each write is forced as it is made. */
   private final Thread syncer;
   // Guarded by lock:
   private long bytesOnDisk;
@@ -83,13 +84,7 @@ final class Spool implements AutoCloseable {
     this.bytesOnDisk = leftoverBytes;
     this.acks = SpoolAcks.read(directory.resolve(name(generation) + ".acks"));
     openSegment();
-    if (options.syncInterval().isZero()) {
-      syncer = null;
-    } else {
-      syncer = new Thread(this::syncPeriodically, "honeyhive-spool-sync");
-      syncer.setDaemon(true);
-      syncer.start();
-    }
+    syncer = options.syncInterval().isZero() ? null : SpoolSyncer.start(this, options.syncInterval());
   }
 
   /**
@@ -331,47 +326,20 @@ final class Spool implements AutoCloseable {
     activeFirst = -1;
   }
 
-  private void syncPeriodically() {
-    long intervalMillis = Math.max(1, options.syncInterval().toMillis());
-    while (true) {
-      try {
-        Thread.sleep(intervalMillis);
-      } catch (InterruptedException e) {
-        return;
+  /**
+   * Hands over what was written since the last call and is not forced to disk yet, for {@link SpoolSyncer} to force
+   * outside the lock: the active segment, the acks file, and sealed segments (which it also closes). Returns null if
+   * nothing was written, or the spool is closed.
+   */
+  SpoolSyncer.Unforced takeUnforced() {
+    synchronized (lock) {
+      if (closed || !dirty) {
+        return null;
       }
-      FileChannel segment;
-      FileChannel ended;
-      List<FileChannel> sealedNow;
-      synchronized (lock) {
-        if (closed) {
-          return;
-        }
-        if (!dirty) {
-          continue;
-        }
-        dirty = false;
-        segment = active;
-        ended = acks.channel();
-        sealedNow = new ArrayList<>(unforced);
-        unforced.clear();
-      }
-      // Outside the lock: appends go on meanwhile. A channel closed since (the spool closed) was forced by close().
-      for (FileChannel channel : sealedNow) {
-        force(channel);
-        closeQuietly(channel);
-      }
-      force(segment);
-      force(ended);
-    }
-  }
-
-  private static void force(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.force(false);
-      } catch (IOException e) {
-        // Closed meanwhile (see above), or the disk failed: the next append reports a failing disk.
-      }
+      dirty = false;
+      List<FileChannel> sealedNow = List.copyOf(unforced);
+      unforced.clear();
+      return new SpoolSyncer.Unforced(active, acks.channel(), sealedNow);
     }
   }
 
@@ -379,7 +347,7 @@ final class Spool implements AutoCloseable {
     return String.format("%016x", generation);
   }
 
-  private static void closeQuietly(FileChannel channel) {
+  static void closeQuietly(FileChannel channel) {
     if (channel != null) {
       try {
         channel.close();
