@@ -110,7 +110,9 @@ class DeliveryConfigurationTest {
       "HH_QUEUE_FULL|sideways|No enum constant",
       "HH_BLOCK_TIMEOUT|soon|expected a number of seconds",
       "HH_CLOSE_TIMEOUT|-1|closeTimeout must not be negative",
-      "HH_SHUTDOWN_HOOK|maybe|expected true or false"})
+      "HH_SHUTDOWN_HOOK|maybe|expected true or false",
+      "HH_MAX_SPOOL_BYTES|0|maxSpoolBytes must be at least 1",
+      "HH_SPOOL_SYNC_INTERVAL|-1|spoolSyncInterval must be zero or more"})
   void aBadDeliveryVariableIsRejectedNamingIt(String name, String value, String message) {
     assertThatThrownBy(() -> HoneyHive.builder().fromEnv(env(name, value)))
         .isInstanceOf(IllegalArgumentException.class)

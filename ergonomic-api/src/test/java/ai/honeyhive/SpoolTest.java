@@ -256,6 +256,22 @@ class SpoolTest {
   }
 
   @Test
+  void theSpoolIsConfiguredFromTheEnvironment() throws Exception {
+    Map<String, String> env = Map.of("HH_API_KEY", "k", "HH_API_URL", mock.server.url("/").toString(),
+        "HH_SPOOL_DIR", spool.toString(), "HH_MAX_SPOOL_BYTES", "3000", "HH_SPOOL_SYNC_INTERVAL", "0",
+        "HH_SHUTDOWN_HOOK", "false");
+    sink.hold();
+    try (HoneyHive hh = HoneyHive.builder().fromEnv(env::get).deliveryListener(listener)
+        .closeTimeout(Duration.ofMillis(100)).build()) {
+      logTools(hh.session("env").start(), 30);
+
+      assertThat(segments()).isNotEmpty(); // HH_SPOOL_DIR
+      assertThat(listener.droppedIds(DropReason.SPOOL_FULL)).isNotEmpty(); // HH_MAX_SPOOL_BYTES
+      sink.release();
+    }
+  }
+
+  @Test
   void theSynchronousModeHasNothingToSpool() {
     assertThatThrownBy(() -> mock.clientBuilder().spoolDirectory(spool).build())
         .isInstanceOf(IllegalStateException.class)
