@@ -1,6 +1,9 @@
 package ai.honeyhive;
 
 import ai.honeyhive.EventDraft.Field;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.wire.Ids;
+import ai.honeyhive.internal.wire.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

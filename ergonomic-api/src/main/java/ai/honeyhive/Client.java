@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.delivery.Delivery;
+import ai.honeyhive.internal.http.Gateway;
 import java.util.concurrent.Executor;
 
 /**

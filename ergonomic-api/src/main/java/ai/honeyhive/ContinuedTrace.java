@@ -1,5 +1,8 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.errors.NotFoundException;
+import ai.honeyhive.internal.propagation.TraceHeaders;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.propagation.TraceHeaders;
+
 /**
  * Marks an {@link EventScope} as the current one of this thread until closed; returned by
  * {@link EventScope#makeCurrent()}. Closing it restores the scope that was current before. Use it in

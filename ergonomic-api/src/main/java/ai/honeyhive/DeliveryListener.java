@@ -1,5 +1,8 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveApiException;
+import ai.honeyhive.errors.HoneyHiveConnectionException;
+import ai.honeyhive.errors.HoneyHiveException;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveException;
+
 /**
  * How a client delivers writes: session starts, events ({@link BaseEventBuilder#log()}, {@link Span#close()}) and
  * updates ({@link EventUpdate#send()}, {@link Session#end()}, {@link Session#feedback}). Reads

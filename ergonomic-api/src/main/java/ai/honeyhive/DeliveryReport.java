@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.delivery.DeliveryTotals;
+
 /**
  * What {@link HoneyHive#flush} found: how the writes (session starts, events, updates) made before the call ended.
  * Immutable.
@@ -15,6 +17,11 @@ public final class DeliveryReport {
   private final long failed;
   private final long dropped;
   private final long pending;
+
+  /** The report of a flush, from the delivery's totals. */
+  static DeliveryReport of(DeliveryTotals totals) {
+    return new DeliveryReport(totals.sent(), totals.failed(), totals.dropped(), totals.pending());
+  }
 
   DeliveryReport(long sent, long failed, long dropped, long pending) {
     this.sent = sent;

@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.delivery.DeliveryTotals;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,12 @@ public final class DeliveryStats {
   private final long retried;
   private final HoneyHiveException lastError;
   private final long exporterRestarts;
+
+  /** The stats, from the delivery's totals. */
+  static DeliveryStats of(DeliveryTotals totals) {
+    return new DeliveryStats(totals.queued(), totals.queuedBytes(), totals.inFlight(), totals.sent(), totals.failed(),
+        totals.dropped(), totals.retried(), totals.lastError(), totals.exporterRestarts());
+  }
 
   DeliveryStats(long queued, long queuedBytes, long inFlight, long sent, long failed, long dropped, long retried,
       HoneyHiveException lastError) {

@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.config.EnvReader;
+import ai.honeyhive.internal.config.ProxyAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.wire.JsonValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.propagation.TraceContext;
+import ai.honeyhive.internal.propagation.TraceHeaders;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,7 +94,7 @@ public abstract class EventScope {
    * @throws NullPointerException if {@code headers} is null
    */
   public final void injectHeaders(Map<String, String> headers) {
-    TraceHeaders.inject(this, Checks.notNull("headers", headers));
+    TraceHeaders.inject(traceContext(), Checks.notNull("headers", headers));
   }
 
   /**
@@ -105,7 +107,7 @@ public abstract class EventScope {
    * @throws NullPointerException if {@code setter} is null
    */
   public final void injectHeaders(BiConsumer<String, String> setter) {
-    TraceHeaders.inject(this, Checks.notNull("setter", setter));
+    TraceHeaders.inject(traceContext(), Checks.notNull("setter", setter));
   }
 
   /**
@@ -128,6 +130,12 @@ public abstract class EventScope {
    */
   public static Optional<EventScope> current() {
     return Optional.ofNullable(CurrentScope.get());
+  }
+
+  /** What this scope passes on to the services it calls. */
+  private TraceContext traceContext() {
+    return new TraceContext(sessionId, parentEventId(), client.defaultSource, propagatedProject(),
+        propagatedSessionName());
   }
 
   /** The project to pass on in baggage: only a continued trace (and the spans in it) knows one. */

@@ -4,6 +4,8 @@ import ai.honeyhive.client.model.DateRange;
 import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.http.Gateway;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,5 +1,12 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.errors.NotFoundException;
+import ai.honeyhive.internal.delivery.Delivery;
+import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.delivery.SyncDelivery;
+import ai.honeyhive.internal.http.Gateway;
+import ai.honeyhive.internal.wire.JsonValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

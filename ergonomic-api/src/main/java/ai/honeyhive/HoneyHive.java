@@ -1,13 +1,24 @@
 package ai.honeyhive;
 
-import ai.honeyhive.client.HoneyHiveJson;
 import ai.honeyhive.client.HoneyHiveRetrofit;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.errors.NotFoundException;
+import ai.honeyhive.internal.config.CaBundle;
+import ai.honeyhive.internal.config.ClientOptions;
+import ai.honeyhive.internal.config.DeliveryOptions;
+import ai.honeyhive.internal.config.HttpOptions;
+import ai.honeyhive.internal.delivery.Delivery;
+import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.propagation.TraceHeaders;
+import ai.honeyhive.internal.runtime.ClientRuntime;
+import ai.honeyhive.internal.wire.Ids;
 import java.net.Proxy;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +27,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The HoneyHive client: build one per application and share it; it is safe for use by many threads.
@@ -129,79 +136,15 @@ public final class HoneyHive implements AutoCloseable {
   /** How many threads run asynchronous reads and updates when no executor is given. */
   private static final int ASYNC_THREADS = 4;
 
+  private final ClientOptions options;
+  private final ClientRuntime runtime;
   private final Client client;
-  private final Retrofit retrofit;
-  private final OkHttpClient http;
-  private final boolean ownsHttpClient;
-  private final HttpUrl baseUrl;
-  private final RouteFamily routeFamily;
-  private final DeliveryMode deliveryMode;
-  private final ThreadPoolExecutor ownExecutor;
-  private final Thread shutdownHook;
 
-  private HoneyHive(Builder builder) {
-    this.baseUrl = builder.baseUrl;
-    this.routeFamily = builder.routeFamily;
-    this.deliveryMode = builder.deliveryMode;
-    DeliveryCounters counters = new DeliveryCounters(builder.deliveryListener);
-    RetryPolicy retryPolicy = new RetryPolicy(builder.maxRetries, builder.initialRetryDelay,
-        builder.maxRetryDelay, builder.maxRetryAfter, builder.clock);
-    this.http = HttpClientFactory.create(builder, retryPolicy, counters.retried);
-    this.ownsHttpClient = builder.okHttpClient == null;
-    this.retrofit = new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .client(http)
-        .addConverterFactory(new DecodeFailureMarkingFactory(MoshiConverterFactory.create(HoneyHiveJson.moshi())))
-        .build();
-    Gateway gateway;
-    Calls calls = null;
-    if (!builder.enabled) {
-      gateway = new DisabledGateway();
-    } else {
-      calls = new Calls(new ErrorMapper(retryPolicy));
-      Gateway current = new HttpGateway(retrofit, calls);
-      gateway = routeFamily == RouteFamily.LEGACY ? new LegacyGateway(retrofit, calls, current) : current;
-    }
-    Executor async;
-    if (builder.executor != null) {
-      async = builder.executor;
-      this.ownExecutor = null;
-    } else {
-      // Created without threads; they start with the first asynchronous call and end after 30 idle seconds.
-      this.ownExecutor = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), new DaemonThreads("honeyhive-async"));
-      ownExecutor.allowCoreThreadTimeOut(true);
-      async = ownExecutor;
-    }
-    Delivery delivery;
-    if (builder.enabled && builder.deliveryMode == DeliveryMode.BATCHED) {
-      BatchSender sender = new BatchSender(gateway, counters, retryPolicy, builder.sleeper);
-      Spool spool = builder.spoolDirectory == null ? null : Spool.open(new Spool.Options(builder.spoolDirectory,
-          builder.maxSpoolBytes, builder.spoolSyncInterval, builder.spoolSegmentBytes));
-      try {
-        delivery = new BatchDelivery(builder.batchSettings(), sender, counters, calls, builder.executor, spool);
-      } catch (RuntimeException e) {
-        if (spool != null) {
-          spool.close();
-        }
-        throw e;
-      }
-      this.shutdownHook = builder.shutdownHook ? registerShutdownHook(delivery) : null;
-    } else {
-      delivery = new SyncDelivery(gateway, counters, async);
-      this.shutdownHook = null;
-    }
-    this.client = new Client(gateway, delivery, TimeSource.of(builder.clock), builder.source, async);
-  }
-
-  private static Thread registerShutdownHook(Delivery delivery) {
-    Thread hook = new Thread(delivery::close, "honeyhive-shutdown-hook");
-    try {
-      Runtime.getRuntime().addShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      return null; // The JVM is already shutting down.
-    }
-    return hook;
+  private HoneyHive(ClientOptions options) {
+    this.options = options;
+    this.runtime = new ClientRuntime(options);
+    this.client = new Client(runtime.gateway(), runtime.delivery(), TimeSource.of(options.clock()), options.source(),
+        runtime.async());
   }
 
   /**
@@ -416,7 +359,7 @@ public final class HoneyHive implements AutoCloseable {
    */
   public DeliveryReport flush(Duration timeout) {
     Checks.notNegative("timeout", timeout);
-    return client.delivery.flush(timeout);
+    return DeliveryReport.of(client.delivery.flush(timeout));
   }
 
   /**
@@ -453,7 +396,7 @@ public final class HoneyHive implements AutoCloseable {
     try {
       return handler.call();
     } finally {
-      DeliveryReport report = client.delivery.flush(timeout);
+      DeliveryReport report = DeliveryReport.of(client.delivery.flush(timeout));
       if (!report.isComplete()) {
         DeliveryCounters.log.warn("flush after the handler timed out after {}: {}", timeout, report);
       }
@@ -466,7 +409,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return a snapshot of the counters
    */
   public DeliveryStats stats() {
-    return client.delivery.stats();
+    return DeliveryStats.of(client.delivery.stats());
   }
 
   /**
@@ -477,7 +420,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return the generated interfaces
    */
   public RawApi raw() {
-    return new RawApi(retrofit);
+    return new RawApi(runtime.retrofit());
   }
 
   /**
@@ -486,7 +429,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return the base URL, ending in {@code /}
    */
   public String baseUrl() {
-    return baseUrl.toString();
+    return options.http().baseUrl().toString();
   }
 
   /**
@@ -495,7 +438,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return the delivery mode
    */
   public DeliveryMode deliveryMode() {
-    return deliveryMode;
+    return options.delivery().mode();
   }
 
   /**
@@ -504,7 +447,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return the route family
    */
   public RouteFamily routeFamily() {
-    return routeFamily;
+    return options.http().routeFamily();
   }
 
   /**
@@ -517,26 +460,13 @@ public final class HoneyHive implements AutoCloseable {
    */
   @Override
   public void close() {
-    client.delivery.close();
-    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // The JVM is shutting down; the hook is running or has run.
-      }
-    }
-    if (ownExecutor != null) {
-      ownExecutor.shutdown();
-    }
-    if (ownsHttpClient) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    runtime.close();
   }
+
 
   @Override
   public String toString() {
-    return "HoneyHive{baseUrl=" + baseUrl + ", routeFamily=" + routeFamily + ", deliveryMode=" + deliveryMode + "}";
+    return "HoneyHive{baseUrl=" + baseUrl() + ", routeFamily=" + routeFamily() + ", deliveryMode=" + deliveryMode() + "}";
   }
 
   /**
@@ -1230,23 +1160,18 @@ public final class HoneyHive implements AutoCloseable {
       return this;
     }
 
-    BatchDelivery.Settings batchSettings() {
-      return new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, maxBatchSize, maxBatchBytes, maxBatchDelay,
-          queueFullPolicy, blockTimeout, closeTimeout,
+    /** The options this builder holds now, as the internals read them. */
+    ClientOptions options() {
+      HttpOptions http = new HttpOptions(apiKey, baseUrl, connectTimeout, readTimeout, callTimeout, maxRetries,
+          initialRetryDelay, maxRetryDelay, maxRetryAfter, proxy, proxyUsername, proxyPassword, verifyTls,
+          caCertificates == null ? null : List.copyOf(caCertificates), Collections.unmodifiableMap(
+              new LinkedHashMap<>(headers)), connectionPool, okHttpClient, routeFamily, clock, sleeper);
+      DeliveryOptions delivery = new DeliveryOptions(deliveryMode, maxQueueSize, maxQueueBytes, maxEventBytes,
+          queueFullPolicy, blockTimeout, maxBatchSize, maxBatchBytes, maxBatchDelay,
           maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS,
-          maxEventBytes);
-    }
-
-    Duration connectTimeout() {
-      return connectTimeout != null ? connectTimeout : Duration.ofSeconds(10);
-    }
-
-    Duration readTimeout() {
-      return readTimeout != null ? readTimeout : Duration.ofSeconds(30);
-    }
-
-    Duration callTimeout() {
-      return callTimeout != null ? callTimeout : Duration.ZERO;
+          closeTimeout, shutdownHook, deliveryListener, executor, spoolDirectory, maxSpoolBytes, spoolSyncInterval,
+          spoolSegmentBytes);
+      return new ClientOptions(enabled, source, clock, http, delivery);
     }
 
     /**
@@ -1279,7 +1204,7 @@ public final class HoneyHive implements AutoCloseable {
               + maxQueueBytes + "): a full batch could never be queued");
         }
       }
-      return new HoneyHive(this);
+      return new HoneyHive(options());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.delivery.DeliveryCounters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,10 @@
 package ai.honeyhive;
 
 import ai.honeyhive.client.model.SessionStartRequest;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.wire.Ids;
+import ai.honeyhive.internal.wire.JsonValues;
+import ai.honeyhive.internal.wire.Times;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

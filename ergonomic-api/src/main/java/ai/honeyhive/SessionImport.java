@@ -2,6 +2,10 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.SessionProperties;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.delivery.ImportBatch;
+import ai.honeyhive.internal.wire.Ids;
+import ai.honeyhive.internal.wire.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package ai.honeyhive;
 
 import ai.honeyhive.EventDraft.Field;
+import ai.honeyhive.errors.HoneyHiveException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

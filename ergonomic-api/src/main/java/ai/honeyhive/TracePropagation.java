@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.propagation.TraceHeaders;
 import java.net.http.HttpRequest;
 import okhttp3.Interceptor;
 import okhttp3.Request;

@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.errors.HoneyHiveException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,6 +2,12 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.errors.BadRequestException;
+import ai.honeyhive.errors.HoneyHiveConnectionException;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.errors.InternalServerException;
+import ai.honeyhive.errors.NotFoundException;
+import ai.honeyhive.errors.UnprocessableEntityException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,8 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.errors.HoneyHiveConnectionException;
+import ai.honeyhive.internal.config.CaBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.http.RetryInterceptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ai.honeyhive.errors.AuthenticationException;
+import ai.honeyhive.errors.BadRequestException;
+import ai.honeyhive.errors.ConflictException;
+import ai.honeyhive.errors.HoneyHiveApiException;
+import ai.honeyhive.errors.HoneyHiveConnectionException;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.errors.InternalServerException;
+import ai.honeyhive.errors.NotFoundException;
+import ai.honeyhive.errors.PermissionDeniedException;
+import ai.honeyhive.errors.RateLimitException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,14 +45,14 @@ class ErrorMappingTest {
 
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({
-      "400, ai.honeyhive.BadRequestException",
-      "401, ai.honeyhive.AuthenticationException",
-      "403, ai.honeyhive.PermissionDeniedException",
-      "404, ai.honeyhive.NotFoundException",
-      "422, ai.honeyhive.UnprocessableEntityException",
-      "500, ai.honeyhive.InternalServerException",
-      "502, ai.honeyhive.InternalServerException",
-      "503, ai.honeyhive.InternalServerException",
+      "400, ai.honeyhive.errors.BadRequestException",
+      "401, ai.honeyhive.errors.AuthenticationException",
+      "403, ai.honeyhive.errors.PermissionDeniedException",
+      "404, ai.honeyhive.errors.NotFoundException",
+      "422, ai.honeyhive.errors.UnprocessableEntityException",
+      "500, ai.honeyhive.errors.InternalServerException",
+      "502, ai.honeyhive.errors.InternalServerException",
+      "503, ai.honeyhive.errors.InternalServerException",
   })
   void eachStatusHasItsOwnExceptionCarryingTheErrorBody(int status, Class<?> expected) {
     HoneyHive hh = mock.clientBuilder().maxRetries(0).build();

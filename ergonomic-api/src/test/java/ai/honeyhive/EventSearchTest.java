@@ -1,12 +1,13 @@
 package ai.honeyhive;
 
-import ai.honeyhive.client.model.EventRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.honeyhive.client.model.DateRange;
+import ai.honeyhive.client.model.EventRecord;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
+import ai.honeyhive.errors.InternalServerException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

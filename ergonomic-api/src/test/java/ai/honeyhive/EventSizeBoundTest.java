@@ -78,7 +78,7 @@ class EventSizeBoundTest {
   void theBoundIsReadFromTheEnvironment() {
     HoneyHive.Builder builder = HoneyHive.builder().fromEnv(Map.of("HH_MAX_EVENT_BYTES", "2048")::get);
 
-    assertThat(builder.batchSettings().maxEventBytes).isEqualTo(2048);
-    assertThat(HoneyHive.builder().batchSettings().maxEventBytes).isEqualTo(16L * 1024 * 1024);
+    assertThat(builder.options().delivery().maxEventBytes()).isEqualTo(2048);
+    assertThat(HoneyHive.builder().options().delivery().maxEventBytes()).isEqualTo(16L * 1024 * 1024);
   }
 }

@@ -2,6 +2,8 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.delivery.ExporterSupervisor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.internal.propagation.BaggageCodec;
+import ai.honeyhive.internal.propagation.TraceHeaders;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

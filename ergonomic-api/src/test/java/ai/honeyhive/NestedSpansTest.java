@@ -3,6 +3,7 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.errors.InternalServerException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.errors.NotFoundException;
 import java.time.Duration;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;

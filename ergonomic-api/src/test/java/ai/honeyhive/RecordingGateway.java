@@ -7,6 +7,8 @@ import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SearchEventsResponse;
 import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
+import ai.honeyhive.internal.http.BatchResult;
+import ai.honeyhive.internal.http.Gateway;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.errors.HoneyHiveException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.errors.HoneyHiveException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

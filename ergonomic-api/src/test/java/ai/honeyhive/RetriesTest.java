@@ -3,6 +3,9 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.errors.BadRequestException;
+import ai.honeyhive.errors.HoneyHiveConnectionException;
+import ai.honeyhive.errors.InternalServerException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

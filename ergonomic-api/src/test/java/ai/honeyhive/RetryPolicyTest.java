@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.internal.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

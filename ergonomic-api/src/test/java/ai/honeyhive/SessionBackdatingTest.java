@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.honeyhive.client.model.SessionStartRequest;
+import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.delivery.SyncDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

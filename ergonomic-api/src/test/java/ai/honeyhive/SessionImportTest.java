@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.honeyhive.client.model.Event;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.config.DeliveryOptions;
+import ai.honeyhive.internal.delivery.BatchDelivery;
+import ai.honeyhive.internal.delivery.BatchSender;
+import ai.honeyhive.internal.delivery.Delivery;
+import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.delivery.SyncDelivery;
+import ai.honeyhive.internal.http.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +47,9 @@ class SessionImportTest {
 
   private Client batchedClient(int maxQueueSize, long maxQueueBytes) {
     RetryPolicy noRetries = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Clock.systemUTC());
-    batched = new BatchDelivery(new BatchDelivery.Settings(maxQueueSize, maxQueueBytes, 100, 5_000_000,
-        Duration.ofHours(1), QueueFullPolicy.DROP_NEWEST, Duration.ZERO, Duration.ofSeconds(5), 1, Long.MAX_VALUE),
+    batched = new BatchDelivery(new DeliveryOptions(DeliveryMode.BATCHED, maxQueueSize, maxQueueBytes, Long.MAX_VALUE,
+        QueueFullPolicy.DROP_NEWEST, Duration.ZERO, 100, 5_000_000, Duration.ofHours(1), 1, Duration.ofSeconds(5),
+        false, null, null, null, 1, Duration.ZERO, 1),
         new BatchSender(gateway, counters, noRetries, d -> {}), counters, null, null, null);
     return client(batched);
   }
@@ -122,7 +131,7 @@ class SessionImportTest {
     CompletableFuture<String> first = chat(client).send();
     CompletableFuture<String> second = chat(client).send();
 
-    DeliveryReport report = batched.flush(Duration.ofSeconds(5));
+    DeliveryReport report = DeliveryReport.of(batched.flush(Duration.ofSeconds(5)));
 
     assertThat(gateway.calls(RecordingGateway.IMPORT_SESSION)).hasSize(2);
     assertThat(gateway.calls()).hasSize(2);

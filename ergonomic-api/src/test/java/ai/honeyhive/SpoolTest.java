@@ -3,6 +3,7 @@ package ai.honeyhive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.honeyhive.internal.delivery.SpoolRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static ai.honeyhive.testing.badinput.Expect.serverAnswers;
 import static ai.honeyhive.testing.badinput.Expect.throwsHoneyHive;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.BadRequestException;
 import ai.honeyhive.Event;
-import ai.honeyhive.HoneyHiveException;
-import ai.honeyhive.InternalServerException;
 import ai.honeyhive.client.model.EventType;
+import ai.honeyhive.errors.BadRequestException;
+import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.errors.InternalServerException;
 import ai.honeyhive.testing.FaultPlan;
 import ai.honeyhive.testing.ServerFault;
 import ai.honeyhive.testing.StoredEvent;

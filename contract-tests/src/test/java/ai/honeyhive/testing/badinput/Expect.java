@@ -2,8 +2,8 @@ package ai.honeyhive.testing.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.HoneyHiveApiException;
-import ai.honeyhive.HoneyHiveException;
+import ai.honeyhive.errors.HoneyHiveApiException;
+import ai.honeyhive.errors.HoneyHiveException;
 import java.util.function.Consumer;
 
 /** The expected outcome of one row of the bad-input table, and its check. */

@@ -2,8 +2,8 @@ package ai.honeyhive.testing.faults;
 
 import ai.honeyhive.BaseEventBuilder;
 import ai.honeyhive.HoneyHive;
-import ai.honeyhive.HoneyHiveException;
 import ai.honeyhive.Session;
+import ai.honeyhive.errors.HoneyHiveException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package ai.honeyhive.testing.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.HoneyHiveConnectionException;
-import ai.honeyhive.InternalServerException;
-import ai.honeyhive.RateLimitException;
+import ai.honeyhive.errors.HoneyHiveConnectionException;
+import ai.honeyhive.errors.InternalServerException;
+import ai.honeyhive.errors.RateLimitException;
 import ai.honeyhive.testing.FaultPlan;
 import ai.honeyhive.testing.FaultSchedule;
 import ai.honeyhive.testing.ServerFault;
