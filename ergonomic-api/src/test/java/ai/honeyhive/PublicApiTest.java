@@ -2,7 +2,6 @@ package ai.honeyhive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -12,25 +11,24 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated types stay behind the ergonomic layer, so regenerating the client cannot break code written against it.
- * The one exception is the documented escape hatch, {@link RawApi} and {@link HoneyHive#raw()}.
+ * Generated types stay behind the ergonomic layer, so regenerating the client cannot break code written against it
+ * (the one exception is the documented escape hatch, {@link RawApi} and {@link HoneyHive#raw()}); and internal types
+ * never appear in the API packages' public signatures, so the internals can change in any release.
  */
 class PublicApiTest {
   private static final String GENERATED_PACKAGE = "ai.honeyhive.client";
+  private static final String INTERNAL_PACKAGE = "ai.honeyhive.internal";
 
   @Test
-  void noGeneratedTypeAppearsInAPublicSignatureOutsideTheEscapeHatch() throws Exception {
+  void noGeneratedOrInternalTypeAppearsInAPublicSignatureOutsideTheEscapeHatch() throws Exception {
     List<String> leaks = new ArrayList<>();
-    for (Class<?> type : publicClassesOfThisPackage()) {
+    for (Class<?> type : ApiTypes.all()) {
       if (type == RawApi.class) {
         continue;
       }
@@ -51,8 +49,20 @@ class PublicApiTest {
         }
       }
       check(leaks, type, type.getGenericSuperclass());
+      for (Type implemented : type.getGenericInterfaces()) {
+        check(leaks, type, implemented);
+      }
     }
     assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void theCheckCatchesAnInternalTypeInASignature() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    Method delivery = ai.honeyhive.internal.runtime.ClientRuntime.class.getMethod("delivery");
+    check(leaks, delivery, delivery.getGenericReturnType());
+
+    assertThat(leaks).singleElement().asString().contains("ai.honeyhive.internal.delivery.Delivery");
   }
 
   @Test
@@ -80,7 +90,8 @@ class PublicApiTest {
       while (component.isArray()) {
         component = component.getComponentType();
       }
-      if (component.getPackageName().startsWith(GENERATED_PACKAGE)) {
+      if (component.getPackageName().startsWith(GENERATED_PACKAGE)
+          || component.getPackageName().startsWith(INTERNAL_PACKAGE)) {
         leaks.add(where + " exposes " + component.getName());
       }
     } else if (type instanceof ParameterizedType p) {
@@ -98,25 +109,5 @@ class PublicApiTest {
 
   private static boolean isVisible(int modifiers) {
     return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
-  }
-
-  private static List<Class<?>> publicClassesOfThisPackage() throws IOException, URISyntaxException,
-      ClassNotFoundException {
-    Path classes = Path.of(HoneyHive.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .resolve("ai/honeyhive");
-    List<Class<?>> result = new ArrayList<>();
-    try (Stream<Path> files = Files.list(classes)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".class")) {
-          Class<?> type = Class.forName("ai.honeyhive." + name.substring(0, name.length() - ".class".length()));
-          if (Modifier.isPublic(type.getModifiers())) {
-            result.add(type);
-          }
-        }
-      }
-    }
-    assertThat(result).contains(HoneyHive.class, Session.class, Span.class, RawApi.class);
-    return result;
   }
 }
