@@ -1,8 +1,7 @@
-package ai.honeyhive;
+package ai.honeyhive.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.internal.delivery.WriteQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,9 +1,7 @@
-package ai.honeyhive;
+package ai.honeyhive.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.internal.delivery.DeliveryCounters;
-import ai.honeyhive.internal.delivery.ExporterSupervisor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package ai.honeyhive;
+package ai.honeyhive.internal.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,11 +8,6 @@ import ai.honeyhive.client.model.EventType;
 import ai.honeyhive.client.model.EventUpdate;
 import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.client.model.SessionStartRequest;
-import ai.honeyhive.internal.delivery.ImportBatch;
-import ai.honeyhive.internal.delivery.SpoolAcks;
-import ai.honeyhive.internal.delivery.SpoolCodec;
-import ai.honeyhive.internal.delivery.SpoolRecords;
-import ai.honeyhive.internal.delivery.Write;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

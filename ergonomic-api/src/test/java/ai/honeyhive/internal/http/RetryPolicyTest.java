@@ -1,8 +1,7 @@
-package ai.honeyhive;
+package ai.honeyhive.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.internal.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
