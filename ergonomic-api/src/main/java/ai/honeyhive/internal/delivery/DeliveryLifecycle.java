@@ -105,22 +105,27 @@ final class DeliveryLifecycle {
 
   /** Flushes within the close timeout, then stops. Idempotent; a second caller waits for the first to finish. */
   void close() {
+    boolean first;
     synchronized (lock) {
-      if (!admission.isOpen()) {
-        if (!loop.isExportThread()) {
-          await(closed, closeTimeoutNanos + STOP_GRACE_NANOS); // Let a second closer (the shutdown hook) wait too.
+      first = admission.isOpen();
+      if (first) {
+        admission.closing();
+        if (loop.isExportThread()) {
+          // Closed from a listener: the exporter cannot wait for itself. It stops after the current batch.
+          loop.requestStop();
+          closedByExporter = true;
+          admission.closed();
+          closed.countDown();
+          return;
         }
-        return;
       }
-      admission.closing();
-      if (loop.isExportThread()) {
-        // Closed from a listener: the exporter cannot wait for itself. It stops after the current batch.
-        loop.requestStop();
-        closedByExporter = true;
-        admission.closed();
-        closed.countDown();
-        return;
+    }
+    if (!first) {
+      // A second closer (the shutdown hook) waits too; outside the lock, which the exporter takes as it exits.
+      if (!loop.isExportThread()) {
+        await(closed, closeTimeoutNanos + STOP_GRACE_NANOS);
       }
+      return;
     }
     try {
       closeAndDrain();
