@@ -9,6 +9,7 @@ import ai.honeyhive.internal.config.DeliveryOptions;
 import ai.honeyhive.internal.config.HttpOptions;
 import ai.honeyhive.internal.delivery.Delivery;
 import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.propagation.IncomingTrace;
 import ai.honeyhive.internal.propagation.TraceHeaders;
 import ai.honeyhive.internal.runtime.ClientRuntime;
 import ai.honeyhive.internal.wire.Ids;
@@ -276,18 +277,18 @@ public final class HoneyHive implements AutoCloseable {
     return continueTrace(TraceHeaders.extractWith(header), fallbackSessionName);
   }
 
-  private ContinuedTrace continueTrace(TraceHeaders.Extracted context, String fallbackSessionName) {
-    if (context.sessionId == null) {
+  private ContinuedTrace continueTrace(IncomingTrace context, String fallbackSessionName) {
+    if (context.sessionId() == null) {
       TraceHeaders.log.debug("no usable session id in the headers: starting a fresh session '{}'",
           fallbackSessionName);
       return ContinuedTrace.fresh(client, session(fallbackSessionName).start());
     }
-    Client scoped = client.defaultSource == null && context.source != null
-        ? new Client(client.gateway, client.delivery, client.time, context.source, client.async)
+    Client scoped = client.defaultSource == null && context.source() != null
+        ? new Client(client.gateway, client.delivery, client.time, context.source(), client.async)
         : client;
-    UUID parent = context.parentId != null ? context.parentId : context.sessionId;
-    return ContinuedTrace.continued(scoped, context.sessionId, parent, context.project, context.source,
-        context.sessionName);
+    UUID parent = context.parentId() != null ? context.parentId() : context.sessionId();
+    return ContinuedTrace.continued(scoped, context.sessionId(), parent, context.project(), context.source(),
+        context.sessionName());
   }
 
   /**
