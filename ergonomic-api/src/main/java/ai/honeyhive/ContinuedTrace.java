@@ -55,7 +55,7 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
    * usable session, starts a fresh session named {@code fallbackSessionName} instead, whose events go there.
    *
    * @param fallbackSessionName checked by the caller
-   * @throws ai.honeyhive.errors.HoneyHiveException in the synchronous mode, if the fresh session's start failed
+   * @throws HoneyHiveException in the synchronous mode, if the fresh session's start failed
    */
   static ContinuedTrace of(Client client, IncomingTrace incoming, String fallbackSessionName) {
     if (incoming.sessionId() == null) {
