@@ -32,4 +32,12 @@ final class Client {
   boolean send(ai.honeyhive.client.model.Event event, long fieldBytes) {
     return delivery.createEvent(event, fieldBytes);
   }
+
+  /**
+   * Returns this client, or, when it has no default source and {@code source} is not null, a copy whose default
+   * source is {@code source}: a service that names none logs under its caller's.
+   */
+  Client withDefaultSource(String source) {
+    return defaultSource == null && source != null ? new Client(gateway, delivery, time, source, async) : this;
+  }
 }

@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.errors.NotFoundException;
+import ai.honeyhive.internal.propagation.IncomingTrace;
 import ai.honeyhive.internal.propagation.TraceHeaders;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,16 +49,25 @@ public final class ContinuedTrace extends EventScope implements AutoCloseable {
     this.sessionName = sessionName;
   }
 
-  /** A trace joining the caller's session, under {@code parentId} (the session id when there is no parent span). */
-  static ContinuedTrace continued(Client client, UUID sessionId, UUID parentId, String project, String source,
-      String sessionName) {
-    return new ContinuedTrace(client, sessionId, parentId, null, project, source, sessionName);
-  }
-
-  /** A trace that could not be continued: its events go to {@code fresh}, a session this handle started. */
-  static ContinuedTrace fresh(Client client, Session fresh) {
-    return new ContinuedTrace(client, fresh.sessionId, fresh.sessionId, fresh, null, null,
-        fresh.propagatedSessionName());
+  /**
+   * Continues the trace {@code incoming} names: joins its session, under its parent (the session itself when it
+   * names none), its events taking the incoming source when {@code client} has no default source. When it names no
+   * usable session, starts a fresh session named {@code fallbackSessionName} instead, whose events go there.
+   *
+   * @param fallbackSessionName checked by the caller
+   * @throws HoneyHiveException in the synchronous mode, if the fresh session's start failed
+   */
+  static ContinuedTrace of(Client client, IncomingTrace incoming, String fallbackSessionName) {
+    if (incoming.sessionId() == null) {
+      TraceHeaders.log.debug("no usable session id in the headers: starting a fresh session '{}'",
+          fallbackSessionName);
+      Session fresh = new SessionBuilder(client, fallbackSessionName).start();
+      return new ContinuedTrace(client, fresh.sessionId, fresh.sessionId, fresh, null, null,
+          fresh.propagatedSessionName());
+    }
+    UUID parent = incoming.parentId() != null ? incoming.parentId() : incoming.sessionId();
+    return new ContinuedTrace(client.withDefaultSource(incoming.source()), incoming.sessionId(), parent, null,
+        incoming.project(), incoming.source(), incoming.sessionName());
   }
 
   /**

@@ -1,37 +1,25 @@
 package ai.honeyhive;
 
-import ai.honeyhive.client.HoneyHiveRetrofit;
 import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.errors.NotFoundException;
-import ai.honeyhive.internal.config.CaBundle;
 import ai.honeyhive.internal.config.ClientOptions;
-import ai.honeyhive.internal.config.DeliveryOptions;
-import ai.honeyhive.internal.config.HttpOptions;
-import ai.honeyhive.internal.delivery.Delivery;
 import ai.honeyhive.internal.delivery.DeliveryCounters;
 import ai.honeyhive.internal.propagation.TraceHeaders;
 import ai.honeyhive.internal.runtime.ClientRuntime;
 import ai.honeyhive.internal.wire.Ids;
 import java.net.Proxy;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
 
 /**
  * The HoneyHive client: build one per application and share it; it is safe for use by many threads.
@@ -133,9 +121,6 @@ import retrofit2.Retrofit;
  * certificate that is not trusted or does not match the host fails the call at once: retrying cannot fix it.
  */
 public final class HoneyHive implements AutoCloseable {
-  /** How many threads run asynchronous reads and updates when no executor is given. */
-  private static final int ASYNC_THREADS = 4;
-
   private final ClientOptions options;
   private final ClientRuntime runtime;
   private final Client client;
@@ -253,7 +238,7 @@ public final class HoneyHive implements AutoCloseable {
    */
   public ContinuedTrace continueTrace(Map<String, ?> headers, String fallbackSessionName) {
     Checks.name("fallbackSessionName", fallbackSessionName);
-    return continueTrace(TraceHeaders.extract(headers), fallbackSessionName);
+    return ContinuedTrace.of(client, TraceHeaders.extract(headers), fallbackSessionName);
   }
 
   /**
@@ -273,21 +258,7 @@ public final class HoneyHive implements AutoCloseable {
   public ContinuedTrace continueTrace(Function<String, String> header, String fallbackSessionName) {
     Checks.notNull("header", header);
     Checks.name("fallbackSessionName", fallbackSessionName);
-    return continueTrace(TraceHeaders.extractWith(header), fallbackSessionName);
-  }
-
-  private ContinuedTrace continueTrace(TraceHeaders.Extracted context, String fallbackSessionName) {
-    if (context.sessionId == null) {
-      TraceHeaders.log.debug("no usable session id in the headers: starting a fresh session '{}'",
-          fallbackSessionName);
-      return ContinuedTrace.fresh(client, session(fallbackSessionName).start());
-    }
-    Client scoped = client.defaultSource == null && context.source != null
-        ? new Client(client.gateway, client.delivery, client.time, context.source, client.async)
-        : client;
-    UUID parent = context.parentId != null ? context.parentId : context.sessionId;
-    return ContinuedTrace.continued(scoped, context.sessionId, parent, context.project, context.source,
-        context.sessionName);
+    return ContinuedTrace.of(client, TraceHeaders.extractWith(header), fallbackSessionName);
   }
 
   /**
@@ -474,53 +445,7 @@ public final class HoneyHive implements AutoCloseable {
    * {@link HoneyHive} for every option's default and environment variable.
    */
   public static final class Builder {
-    private static final HttpUrl DEFAULT_BASE_URL = HoneyHiveRetrofit.DEFAULT_BASE_URL;
-    private static final int MAX_QUEUE_SIZE = 1 << 24;
-    private static final int MAX_BATCH_SIZE = 1000;
-    private static final int MAX_CONCURRENT_EXPORTS = 8;
-    private static final int DEFAULT_CONCURRENT_EXPORTS = 4;
-
-    String apiKey;
-    HttpUrl baseUrl = DEFAULT_BASE_URL;
-    String source;
-    Duration connectTimeout;
-    Duration readTimeout;
-    Duration callTimeout;
-    int maxRetries = 3;
-    Duration initialRetryDelay = Duration.ofMillis(500);
-    Duration maxRetryDelay = Duration.ofSeconds(8);
-    Duration maxRetryAfter = Duration.ofSeconds(60);
-    Proxy proxy;
-    String proxyUsername;
-    String proxyPassword;
-    boolean verifyTls = true;
-    List<X509Certificate> caCertificates;
-    final Map<String, String> headers = new LinkedHashMap<>();
-    ConnectionPool connectionPool;
-    OkHttpClient okHttpClient;
-    RouteFamily routeFamily = RouteFamily.CURRENT;
-    boolean enabled = true;
-    Clock clock = Clock.systemUTC();
-    Sleeper sleeper = Sleeper.SYSTEM;
-    DeliveryMode deliveryMode = DeliveryMode.BATCHED;
-    int maxQueueSize = 8192;
-    long maxQueueBytes = 32L * 1024 * 1024;
-    long maxEventBytes = 16L * 1024 * 1024;
-    Path spoolDirectory;
-    long maxSpoolBytes = 1024L * 1024 * 1024;
-    Duration spoolSyncInterval = Duration.ofSeconds(1);
-    long spoolSegmentBytes = 8L * 1024 * 1024;
-    QueueFullPolicy queueFullPolicy = QueueFullPolicy.DROP_NEWEST;
-    Duration blockTimeout = Duration.ofSeconds(1);
-    int maxBatchSize = 100;
-    long maxBatchBytes = 4L * 1024 * 1024;
-    Duration maxBatchDelay = Duration.ofSeconds(1);
-    /** Null until set: 4, or 1 with an {@link #executor} (whose threads the workers would occupy). */
-    Integer maxConcurrentExports;
-    Duration closeTimeout = Duration.ofSeconds(10);
-    boolean shutdownHook = true;
-    DeliveryListener deliveryListener;
-    Executor executor;
+    private final ClientSettings settings = new ClientSettings();
     /** What {@link #fromEnv} found wrong but not fatal, logged once by {@link #build()}; null if nothing. */
     String envWarning;
 
@@ -535,20 +460,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code apiKey} is blank
      */
     public Builder apiKey(String apiKey) {
-      Checks.notNull("apiKey", apiKey);
-      String key = apiKey.strip();
-      if (key.isEmpty()) {
-        throw new IllegalArgumentException("apiKey is blank");
-      }
-      for (int i = 0; i < key.length(); i++) {
-        char c = key.charAt(i);
-        if (c < 0x20 || c > 0x7e) {
-          // Name the position, never the key.
-          throw new IllegalArgumentException("apiKey has a character that cannot be sent in an HTTP header, at index "
-              + i + "; API keys are printable ASCII");
-        }
-      }
-      this.apiKey = key;
+      settings.apiKey(apiKey);
       return this;
     }
 
@@ -562,15 +474,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code baseUrl} is not an http or https URL
      */
     public Builder baseUrl(String baseUrl) {
-      Checks.notNull("baseUrl", baseUrl);
-      HttpUrl parsed = HttpUrl.parse(baseUrl.strip());
-      if (parsed == null) {
-        throw new IllegalArgumentException("baseUrl must be an http or https URL, but was '" + baseUrl + "'");
-      }
-      if (!parsed.encodedPath().endsWith("/")) {
-        parsed = parsed.newBuilder().addPathSegment("").build();
-      }
-      this.baseUrl = parsed;
+      settings.baseUrl(baseUrl);
       return this;
     }
 
@@ -582,7 +486,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder source(String source) {
-      this.source = Checks.name("source", source);
+      settings.source(source);
       return this;
     }
 
@@ -593,7 +497,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Checks.positive("connectTimeout", timeout);
+      settings.connectTimeout(timeout);
       return this;
     }
 
@@ -606,7 +510,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Checks.positive("readTimeout", timeout);
+      settings.readTimeout(timeout);
       return this;
     }
 
@@ -618,7 +522,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = Checks.positive("callTimeout", timeout);
+      settings.callTimeout(timeout);
       return this;
     }
 
@@ -631,10 +535,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxRetries} is negative
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be >= 0, but was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      settings.maxRetries(maxRetries);
       return this;
     }
 
@@ -648,13 +549,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder retryBackoff(Duration initial, Duration max) {
-      Checks.positive("initial", initial);
-      Checks.positive("max", max);
-      if (max.compareTo(initial) < 0) {
-        throw new IllegalArgumentException("max (" + max + ") must not be less than initial (" + initial + ")");
-      }
-      this.initialRetryDelay = initial;
-      this.maxRetryDelay = max;
+      settings.retryBackoff(initial, max);
       return this;
     }
 
@@ -665,7 +560,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder maxRetryAfter(Duration max) {
-      this.maxRetryAfter = Checks.positive("maxRetryAfter", max);
+      settings.maxRetryAfter(max);
       return this;
     }
 
@@ -676,7 +571,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder proxy(Proxy proxy) {
-      this.proxy = Checks.notNull("proxy", proxy);
+      settings.proxy(proxy);
       return this;
     }
 
@@ -691,8 +586,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws NullPointerException if an argument is null
      */
     public Builder proxyCredentials(String username, String password) {
-      this.proxyUsername = Checks.notNull("username", username);
-      this.proxyPassword = Checks.notNull("password", password);
+      settings.proxyCredentials(username, password);
       return this;
     }
 
@@ -705,7 +599,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder verifyTls(boolean verifyTls) {
-      this.verifyTls = verifyTls;
+      settings.verifyTls(verifyTls);
       return this;
     }
 
@@ -721,12 +615,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if the file is missing, unreadable or holds no certificate, naming the file
      */
     public Builder caCertificates(Path pemFile) {
-      Checks.notNull("pemFile", pemFile);
-      try {
-        this.caCertificates = CaBundle.read(pemFile);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("caCertificates: " + e.getMessage(), e);
-      }
+      settings.caCertificates(pemFile);
       return this;
     }
 
@@ -740,13 +629,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is {@code Authorization} (set {@link #apiKey} instead)
      */
     public Builder header(String name, String value) {
-      Checks.name("name", name);
-      Checks.notNull("value", value);
-      if (name.equalsIgnoreCase("Authorization")) {
-        throw new IllegalArgumentException("set the Authorization header through apiKey(...), not header(...)");
-      }
-      okhttp3.Headers.of(name, value); // rejects characters HTTP does not allow, naming them
-      headers.put(name, value);
+      settings.header(name, value);
       return this;
     }
 
@@ -757,7 +640,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder connectionPool(ConnectionPool pool) {
-      this.connectionPool = Checks.notNull("pool", pool);
+      settings.connectionPool(pool);
       return this;
     }
 
@@ -774,7 +657,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Checks.notNull("client", client);
+      settings.okHttpClient(client);
       return this;
     }
 
@@ -785,7 +668,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder routeFamily(RouteFamily routeFamily) {
-      this.routeFamily = Checks.notNull("routeFamily", routeFamily);
+      settings.routeFamily(routeFamily);
       return this;
     }
 
@@ -798,7 +681,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder enabled(boolean enabled) {
-      this.enabled = enabled;
+      settings.enabled(enabled);
       return this;
     }
 
@@ -812,7 +695,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws NullPointerException if {@code mode} is null
      */
     public Builder deliveryMode(DeliveryMode mode) {
-      this.deliveryMode = Checks.notNull("mode", mode);
+      settings.deliveryMode(mode);
       return this;
     }
 
@@ -826,11 +709,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxQueueSize} is outside 1..16777216
      */
     public Builder maxQueueSize(int maxQueueSize) {
-      if (maxQueueSize < 1 || maxQueueSize > MAX_QUEUE_SIZE) {
-        throw new IllegalArgumentException(
-            "maxQueueSize must be between 1 and " + MAX_QUEUE_SIZE + ", but was " + maxQueueSize);
-      }
-      this.maxQueueSize = maxQueueSize;
+      settings.maxQueueSize(maxQueueSize);
       return this;
     }
 
@@ -847,10 +726,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxQueueBytes} is less than 1
      */
     public Builder maxQueueBytes(long maxQueueBytes) {
-      if (maxQueueBytes < 1) {
-        throw new IllegalArgumentException("maxQueueBytes must be at least 1, but was " + maxQueueBytes);
-      }
-      this.maxQueueBytes = maxQueueBytes;
+      settings.maxQueueBytes(maxQueueBytes);
       return this;
     }
 
@@ -868,10 +744,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxEventBytes} is less than 1
      */
     public Builder maxEventBytes(long maxEventBytes) {
-      if (maxEventBytes < 1) {
-        throw new IllegalArgumentException("maxEventBytes must be at least 1, but was " + maxEventBytes);
-      }
-      this.maxEventBytes = maxEventBytes;
+      settings.maxEventBytes(maxEventBytes);
       return this;
     }
 
@@ -900,7 +773,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder spoolDirectory(Path directory) {
-      this.spoolDirectory = directory;
+      settings.spoolDirectory(directory);
       return this;
     }
 
@@ -916,10 +789,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxSpoolBytes} is less than 1
      */
     public Builder maxSpoolBytes(long maxSpoolBytes) {
-      if (maxSpoolBytes < 1) {
-        throw new IllegalArgumentException("maxSpoolBytes must be at least 1, but was " + maxSpoolBytes);
-      }
-      this.maxSpoolBytes = maxSpoolBytes;
+      settings.maxSpoolBytes(maxSpoolBytes);
       return this;
     }
 
@@ -934,16 +804,13 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code interval} is null or negative
      */
     public Builder spoolSyncInterval(Duration interval) {
-      if (interval == null || interval.isNegative()) {
-        throw new IllegalArgumentException("spoolSyncInterval must be zero or more, but was " + interval);
-      }
-      this.spoolSyncInterval = interval;
+      settings.spoolSyncInterval(interval);
       return this;
     }
 
     /** The size at which a spool segment is sealed and a new one begun; for tests. */
     Builder spoolSegmentBytes(long bytes) {
-      this.spoolSegmentBytes = bytes;
+      settings.spoolSegmentBytes(bytes);
       return this;
     }
 
@@ -956,7 +823,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws NullPointerException if {@code policy} is null
      */
     public Builder queueFullPolicy(QueueFullPolicy policy) {
-      this.queueFullPolicy = Checks.notNull("policy", policy);
+      settings.queueFullPolicy(policy);
       return this;
     }
 
@@ -969,7 +836,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder blockTimeout(Duration timeout) {
-      this.blockTimeout = Checks.positive("blockTimeout", timeout);
+      settings.blockTimeout(timeout);
       return this;
     }
 
@@ -983,11 +850,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxBatchSize} is outside 1..1000
      */
     public Builder maxBatchSize(int maxBatchSize) {
-      if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE) {
-        throw new IllegalArgumentException(
-            "maxBatchSize must be between 1 and " + MAX_BATCH_SIZE + ", but was " + maxBatchSize);
-      }
-      this.maxBatchSize = maxBatchSize;
+      settings.maxBatchSize(maxBatchSize);
       return this;
     }
 
@@ -1001,10 +864,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxBatchBytes} is less than 1
      */
     public Builder maxBatchBytes(long maxBatchBytes) {
-      if (maxBatchBytes < 1) {
-        throw new IllegalArgumentException("maxBatchBytes must be at least 1, but was " + maxBatchBytes);
-      }
-      this.maxBatchBytes = maxBatchBytes;
+      settings.maxBatchBytes(maxBatchBytes);
       return this;
     }
 
@@ -1018,7 +878,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code delay} is zero or negative
      */
     public Builder maxBatchDelay(Duration delay) {
-      this.maxBatchDelay = Checks.positive("maxBatchDelay", delay);
+      settings.maxBatchDelay(delay);
       return this;
     }
 
@@ -1039,11 +899,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxConcurrentExports} is outside 1..8
      */
     public Builder maxConcurrentExports(int maxConcurrentExports) {
-      if (maxConcurrentExports < 1 || maxConcurrentExports > MAX_CONCURRENT_EXPORTS) {
-        throw new IllegalArgumentException("maxConcurrentExports must be between 1 and " + MAX_CONCURRENT_EXPORTS
-            + ", but was " + maxConcurrentExports);
-      }
-      this.maxConcurrentExports = maxConcurrentExports;
+      settings.maxConcurrentExports(maxConcurrentExports);
       return this;
     }
 
@@ -1056,7 +912,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is negative
      */
     public Builder closeTimeout(Duration timeout) {
-      this.closeTimeout = Checks.notNegative("closeTimeout", timeout);
+      settings.closeTimeout(timeout);
       return this;
     }
 
@@ -1070,7 +926,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder shutdownHook(boolean enabled) {
-      this.shutdownHook = enabled;
+      settings.shutdownHook(enabled);
       return this;
     }
 
@@ -1083,7 +939,7 @@ public final class HoneyHive implements AutoCloseable {
      * @throws NullPointerException if {@code listener} is null
      */
     public Builder deliveryListener(DeliveryListener listener) {
-      this.deliveryListener = Checks.notNull("listener", listener);
+      settings.deliveryListener(listener);
       return this;
     }
 
@@ -1104,12 +960,7 @@ public final class HoneyHive implements AutoCloseable {
      *     would starve of a thread for the client's whole life
      */
     public Builder executor(Executor executor) {
-      Checks.notNull("executor", executor);
-      if (executor == ForkJoinPool.commonPool()) {
-        throw new IllegalArgumentException(
-            "executor must not be ForkJoinPool.commonPool(): the exporter holds one of its threads until close()");
-      }
-      this.executor = executor;
+      settings.executor(executor);
       return this;
     }
 
@@ -1120,7 +971,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Checks.notNull("clock", clock);
+      settings.clock(clock);
       return this;
     }
 
@@ -1131,7 +982,7 @@ public final class HoneyHive implements AutoCloseable {
      * @return this builder
      */
     public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Checks.notNull("sleeper", sleeper);
+      settings.sleeper(sleeper);
       return this;
     }
 
@@ -1162,16 +1013,7 @@ public final class HoneyHive implements AutoCloseable {
 
     /** The options this builder holds now, as the internals read them. */
     ClientOptions options() {
-      HttpOptions http = new HttpOptions(apiKey, baseUrl, connectTimeout, readTimeout, callTimeout, maxRetries,
-          initialRetryDelay, maxRetryDelay, maxRetryAfter, proxy, proxyUsername, proxyPassword, verifyTls,
-          caCertificates == null ? null : List.copyOf(caCertificates), Collections.unmodifiableMap(
-              new LinkedHashMap<>(headers)), connectionPool, okHttpClient, routeFamily, clock, sleeper);
-      DeliveryOptions delivery = new DeliveryOptions(deliveryMode, maxQueueSize, maxQueueBytes, maxEventBytes,
-          queueFullPolicy, blockTimeout, maxBatchSize, maxBatchBytes, maxBatchDelay,
-          maxConcurrentExports != null ? maxConcurrentExports : executor != null ? 1 : DEFAULT_CONCURRENT_EXPORTS,
-          closeTimeout, shutdownHook, deliveryListener, executor, spoolDirectory, maxSpoolBytes, spoolSyncInterval,
-          spoolSegmentBytes);
-      return new ClientOptions(enabled, source, clock, http, delivery);
+      return settings.options();
     }
 
     /**
@@ -1186,31 +1028,13 @@ public final class HoneyHive implements AutoCloseable {
      */
     public HoneyHive build() {
       EnvConfig.log(envWarning); // first: a misspelt HH_API_KEY is the likeliest cause of the failure below
-      if (enabled && apiKey == null) {
-        throw new IllegalStateException(
-            "no HoneyHive API key: call apiKey(...) or set HH_API_KEY; or disable the client with enabled(false)");
-      }
-      if (enabled && spoolDirectory != null && deliveryMode != DeliveryMode.BATCHED) {
-        throw new IllegalStateException("spoolDirectory needs the batched delivery mode: in the synchronous mode each"
-            + " write is sent before it returns, and nothing is queued to spool");
-      }
-      if (deliveryMode == DeliveryMode.BATCHED) {
-        if (maxBatchSize > maxQueueSize) {
-          throw new IllegalStateException("maxBatchSize (" + maxBatchSize + ") must not exceed maxQueueSize ("
-              + maxQueueSize + "): a full batch could never be queued");
-        }
-        if (maxBatchBytes > maxQueueBytes) {
-          throw new IllegalStateException("maxBatchBytes (" + maxBatchBytes + ") must not exceed maxQueueBytes ("
-              + maxQueueBytes + "): a full batch could never be queued");
-        }
-      }
-      return new HoneyHive(options());
+      settings.checkBuildable();
+      return new HoneyHive(settings.options());
     }
 
     @Override
     public String toString() {
-      return "HoneyHive.Builder{baseUrl=" + baseUrl + ", routeFamily=" + routeFamily + ", enabled=" + enabled
-          + ", deliveryMode=" + deliveryMode + "}";
+      return "HoneyHive.Builder{" + settings + "}";
     }
   }
 }

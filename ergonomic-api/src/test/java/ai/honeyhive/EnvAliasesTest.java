@@ -231,7 +231,7 @@ class EnvAliasesTest {
     HoneyHive.Builder builder = builder().fromEnv(env("HH_API_KEY", "k",
         "HH_HTTPS_PROXY", "http://proxy-user:hunter2-secret@proxy.example:3128"));
 
-    assertThat(builder.proxyPassword).isEqualTo("hunter2-secret");
+    assertThat(builder.options().http().proxyPassword()).isEqualTo("hunter2-secret");
     assertThat(builder.toString()).doesNotContain("hunter2");
     assertThat(builder.build().toString()).doesNotContain("hunter2");
   }
@@ -241,9 +241,10 @@ class EnvAliasesTest {
 
   @Test
   void hhFlushIntervalIsTheBatchDelayInSeconds() {
-    assertThat(builder().fromEnv(env("HH_FLUSH_INTERVAL", "2.5")).maxBatchDelay).isEqualTo(Duration.ofMillis(2500));
-    assertThat(builder().fromEnv(env("HH_FLUSH_INTERVAL", "2.5", "HH_BATCH_DELAY", "0.2")).maxBatchDelay)
-        .isEqualTo(Duration.ofMillis(200));
+    assertThat(builder().fromEnv(env("HH_FLUSH_INTERVAL", "2.5")).options().delivery().maxBatchDelay())
+        .isEqualTo(Duration.ofMillis(2500));
+    assertThat(builder().fromEnv(env("HH_FLUSH_INTERVAL", "2.5", "HH_BATCH_DELAY", "0.2")).options().delivery()
+        .maxBatchDelay()).isEqualTo(Duration.ofMillis(200));
   }
 
   // ---------------------------------------------------------------------------------------------------------------

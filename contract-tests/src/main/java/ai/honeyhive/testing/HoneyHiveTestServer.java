@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +78,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
   private final ApiSpec spec;
   private final EventStore store;
   private final ServerDispatcher dispatcher;
+  private final ServerRecords records;
   private final String apiKey;
   private final List<HoneyHive> flushedClients = new CopyOnWriteArrayList<>();
 
@@ -88,6 +88,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
     this.store = new EventStore(spec.eventFields(), builder.projectId, builder.clock);
     Fault fault = builder.fault != null ? builder.fault : FaultInjector.of(builder.faultPlans, spec);
     this.dispatcher = new ServerDispatcher(spec, new Routes(store), builder.apiKey, fault);
+    this.records = new ServerRecords(store, dispatcher);
     server.setDispatcher(dispatcher);
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     try {
@@ -190,33 +191,19 @@ public final class HoneyHiveTestServer implements AutoCloseable {
   /** Returns the stored events of session {@code sessionId}, its session event included, in arrival order. */
   public List<StoredEvent> eventsInSession(String sessionId) {
     settle();
-    List<StoredEvent> result = new ArrayList<>();
-    for (StoredEvent event : store.all()) {
-      if (sessionId.equals(event.sessionId())) {
-        result.add(event);
-      }
-    }
-    return List.copyOf(result);
+    return records.events(event -> sessionId.equals(event.sessionId()));
   }
 
   /** Returns the stored events of type {@code eventType} ({@code "session"}, {@code "model"}, ...), in arrival order. */
   public List<StoredEvent> eventsOfType(String eventType) {
     settle();
-    List<StoredEvent> result = new ArrayList<>();
-    for (StoredEvent event : store.all()) {
-      if (eventType.equals(event.eventType())) {
-        result.add(event);
-      }
-    }
-    return List.copyOf(result);
+    return records.events(event -> eventType.equals(event.eventType()));
   }
 
   /** Returns the ids of every session that has stored events, in order of first arrival. */
   public Set<String> sessionIds() {
     settle();
-    Set<String> ids = new LinkedHashSet<>();
-    store.all().forEach(event -> ids.add(event.sessionId()));
-    return Collections.unmodifiableSet(ids);
+    return records.sessionIds();
   }
 
   /**
@@ -263,12 +250,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    */
   public List<String> validationErrors() {
     settle();
-    List<String> errors = new ArrayList<>();
-    for (RecordedExchange exchange : dispatcher.exchanges()) {
-      exchange.requestErrors().forEach(error -> errors.add(exchange + ": request " + error));
-      exchange.responseErrors().forEach(error -> errors.add(exchange + ": response " + error));
-    }
-    return List.copyOf(errors);
+    return records.validationErrors();
   }
 
   /**
@@ -279,13 +261,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    */
   public List<RecordedExchange> injectedFaults() {
     settle();
-    List<RecordedExchange> faulted = new ArrayList<>();
-    for (RecordedExchange exchange : dispatcher.exchanges()) {
-      if (exchange.injectedFault() != null) {
-        faulted.add(exchange);
-      }
-    }
-    return List.copyOf(faulted);
+    return records.injectedFaults();
   }
 
   /** Returns the {@code operationId} of every operation in the spec, in document order. */
@@ -301,13 +277,7 @@ public final class HoneyHiveTestServer implements AutoCloseable {
    */
   public Set<String> exercisedOperationIds() {
     settle();
-    Set<String> ids = new LinkedHashSet<>();
-    for (RecordedExchange exchange : dispatcher.exchanges()) {
-      if (exchange.succeeded()) {
-        ids.add(exchange.operationId());
-      }
-    }
-    return Collections.unmodifiableSet(ids);
+    return records.exercisedOperationIds();
   }
 
   /** Stops the server and frees its port. Idempotent. The store and the records stay readable. */

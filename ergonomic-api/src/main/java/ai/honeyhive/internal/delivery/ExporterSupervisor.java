@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
  * Keeps the exporter's loop running for the life of the client: if the loop throws anything, {@link Error}s
  * included, it is counted ({@link ai.honeyhive.DeliveryStats#exporterRestarts}), logged, and started again on the same thread after
  * a short pause, so delivery goes on instead of the queue filling until close drops it. The loop itself ends the
- * window it held (see {@link BatchDelivery}), so nothing it took is left uncounted.
+ * window it held (see {@link ExportLoop}), so nothing it took is left uncounted.
  */
 public final class ExporterSupervisor {
   /** The pause before the first restart; it doubles up to {@link #MAX_PAUSE_NANOS} while the loop keeps failing. */

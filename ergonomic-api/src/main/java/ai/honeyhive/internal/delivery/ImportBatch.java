@@ -14,7 +14,7 @@ import java.util.List;
 public final class ImportBatch {
   /** Rough JSON size of the request without its events' maps: the session properties' keys and the wrapper. */
   private static final long BASE_BYTES = 200;
-  /** Rough JSON size of an event without its free-form maps, as {@link BatchDelivery} counts it. */
+  /** Rough JSON size of an event without its free-form maps, as {@link WriteAdmission} counts it. */
   private static final long EVENT_BASE_BYTES = 300;
 
   public final SessionProperties properties;

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The W3C Baggage header format, and nothing HoneyHive-specific: parses members into keys and percent-decoded values,
@@ -17,6 +19,7 @@ import java.util.Map;
  * what it skips is logged at debug level (logger {@code ai.honeyhive.propagation}).
  */
 public final class BaggageCodec {
+  private static final Logger log = LoggerFactory.getLogger("ai.honeyhive.propagation");
   private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
   private BaggageCodec() {}
@@ -37,17 +40,17 @@ public final class BaggageCodec {
         }
         int equals = pair.indexOf('=');
         if (equals <= 0) {
-          TraceHeaders.log.debug("ignoring baggage member '{}': expected key=value", abbreviate(pair));
+          log.debug("ignoring baggage member '{}': expected key=value", abbreviate(pair));
           continue;
         }
         String key = pair.substring(0, equals).strip();
         if (!isToken(key)) {
-          TraceHeaders.log.debug("ignoring baggage member '{}': its key is not a token", abbreviate(pair));
+          log.debug("ignoring baggage member '{}': its key is not a token", abbreviate(pair));
           continue;
         }
         String value = decode(pair.substring(equals + 1).strip());
         if (value == null) {
-          TraceHeaders.log.debug("ignoring baggage member {}: its value is not valid percent-encoded UTF-8", key);
+          log.debug("ignoring baggage member {}: its value is not valid percent-encoded UTF-8", key);
           continue;
         }
         members.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
