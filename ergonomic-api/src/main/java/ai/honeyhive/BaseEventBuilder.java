@@ -253,14 +253,19 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * @throws IllegalStateException in a {@link SessionImport}, whose events take the times they are given: use
    *     {@link #log()}
    */
-  public final Span start() {
+  public Span start() {
     if (!parent.allowsSpans()) {
       throw new IllegalStateException("an imported session's events are not timed by the clock: give them"
           + " startTime/endTime and log() them; nest events under one with SessionImport.under(eventId)");
     }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
     parent.adopt(id);
-    return new Span(client, parent, type, name, id, new EventDraft(draft), client.time.nowEpochNanos());
+    return newSpan(id, new EventDraft(draft), client.time.nowEpochNanos());
+  }
+
+  /** Makes the span {@link #start()} opens: a plain {@link Span}, or the subtype of a builder that offers one. */
+  Span newSpan(UUID eventId, EventDraft spanDraft, long startNanos) {
+    return new Span(client, parent, type, name, eventId, spanDraft, startNanos);
   }
 
   /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link DeliveryMode#SYNCHRONOUS} mode closing sends it, and a failure is logged (SLF4J, logger
  * {@code ai.honeyhive.Span}) instead of thrown.
  */
-public final class Span extends EventScope implements AutoCloseable {
+public sealed class Span extends EventScope implements AutoCloseable permits ModelSpan {
   private static final Logger log = LoggerFactory.getLogger(Span.class);
 
   private final EventScope parent;
@@ -241,6 +243,29 @@ public final class Span extends EventScope implements AutoCloseable {
       draft.putAll(field, values);
     }
     return this;
+  }
+
+  /** Changes the draft under its lock: for the helpers of {@link ModelSpan}. */
+  final void change(Consumer<EventDraft> change) {
+    synchronized (draft) {
+      change.accept(draft);
+    }
+  }
+
+  /**
+   * Adds what {@code outputs} makes of {@code result} to the outputs, for {@code call(body, outputs)}. The body has
+   * succeeded by now, so a failure here (the function throws, or its map cannot be written as JSON) is logged and
+   * leaves the outputs as they were, never turning the body's success into a failure. A null map adds nothing.
+   */
+  final <T> void recordOutputs(T result, Function<? super T, ? extends Map<String, ?>> outputs) {
+    try {
+      Map<String, ?> mapped = outputs.apply(result);
+      if (mapped != null) {
+        outputs(mapped);
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not record the outputs of span {} ({} '{}'): {}", eventId, type.wireName(), name, e.toString());
+    }
   }
 
   @Override
