@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds one event in a {@link Session} or under a {@link Span}, then either logs it as finished ({@link #log()}),
- * opens it as a span to time it ({@link #start()}), or times a block of code ({@link #call}, {@link #run}).
+ * opens it as a span to time it ({@link #start()}), or times a block of code ({@link #call}, {@link #run}; the
+ * overloads of {@link EventBuilder} and {@link ModelEventBuilder} hand the body its span).
  *
  * <p>Map setters add their entries to what is already set (later values win), so raw maps and the helpers of
  * {@link ModelEventBuilder} combine in any order. Every value is checked where it is handed over: a value that cannot
@@ -272,41 +274,86 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * Runs {@code body} inside a span and returns its result. If it throws, the exception is recorded in the event's
    * {@code error} and the same instance is rethrown. The span is sent when the body returns or throws; a failure to
    * send it is logged, never thrown over the body's outcome. While the body runs, the span is the thread's current
-   * scope ({@link EventScope#current()}), so HTTP calls it makes through {@link TracePropagation} carry its trace.
+   * scope ({@link EventScope#current()}), so HTTP calls it makes through
+   * {@link TracePropagation} carry its trace. To be handed the span, use the {@code call} overload whose body takes
+   * one ({@link EventBuilder#call(SpanFunction)}, {@link ModelEventBuilder#call(SpanFunction)}).
    *
    * @param <T> the body's result type
    * @param <E> the exception the body may throw
    * @param body the code to time
    * @return what {@code body} returned
    * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
    * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
    */
   public final <T, E extends Throwable> T call(SpanCallable<T, E> body) throws E {
     Checks.notNull("body", body);
-    try (Span span = start(); CurrentScope current = span.makeCurrent()) {
-      try {
-        return body.call();
-      } catch (Throwable t) {
-        span.error(t);
-        throw t;
-      }
-    }
+    return runIn(start(), span -> body.call(), null);
   }
 
   /**
-   * Like {@link #call}, for a block without a result.
+   * Like {@link #call(SpanCallable)}, and records what {@code outputs} makes of the result in the event's
+   * {@code outputs}, added to those already set:
+   * <pre>{@code
+   * List<Doc> docs = chain.tool("vector-search").inputs(Map.of("q", q))
+   *     .call(() -> index.search(q), found -> Map.of("docs", found));
+   * }</pre>
+   * {@code outputs} is called once the body returned (with its result, even null), never when it threw. The body has
+   * succeeded by then, so if {@code outputs} throws or returns a map that cannot be written as JSON, the failure is
+   * logged (logger {@code ai.honeyhive.Span}) and the result returned all the same; a null map records nothing.
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time
+   * @param outputs makes the entries to record from the result, such as {@code r -> Map.of("answer", r)}
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} or {@code outputs} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public final <T, E extends Throwable> T call(SpanCallable<T, E> body,
+      Function<? super T, ? extends Map<String, ?>> outputs) throws E {
+    Checks.notNull("body", body);
+    Checks.notNull("outputs", outputs);
+    return runIn(start(), span -> body.call(), outputs);
+  }
+
+  /**
+   * Like {@link #call(SpanCallable)}, for a block without a result.
    *
    * @param <E> the exception the body may throw
    * @param body the code to time
    * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
    * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
    */
   public final <E extends Throwable> void run(SpanRunnable<E> body) throws E {
     Checks.notNull("body", body);
-    call(() -> {
+    runIn(start(), span -> {
       body.run();
       return null;
-    });
+    }, null);
+  }
+
+  /**
+   * Runs {@code body} in {@code span}, made the thread's current scope while it runs: records what it throws and
+   * rethrows it, or records its outputs when {@code outputs} is not null. Closes {@code span} either way.
+   */
+  static <S extends Span, T, E extends Throwable> T runIn(S span, SpanFunction<? super S, T, E> body,
+      Function<? super T, ? extends Map<String, ?>> outputs) throws E {
+    try (span; CurrentScope current = span.makeCurrent()) {
+      T result;
+      try {
+        result = body.apply(span);
+      } catch (Throwable t) {
+        span.error(t);
+        throw t;
+      }
+      if (outputs != null) {
+        span.recordOutputs(result, outputs);
+      }
+      return result;
+    }
   }
 
 }

@@ -1,7 +1,9 @@
 package ai.honeyhive;
 
 import ai.honeyhive.EventDraft.Field;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds a model (LLM) event; see {@link BaseEventBuilder}. Created by {@link EventScope#model}, which puts the model
@@ -128,6 +130,68 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
   @Override
   public ModelSpan start() {
     return (ModelSpan) super.start();
+  }
+
+  /**
+   * Runs {@code body} inside a {@link ModelSpan}, handing it the span, and returns its result; otherwise like
+   * {@link #call(SpanCallable)}: an exception is recorded and rethrown, the span is sent when the body ends, and it
+   * is the thread's current scope while the body runs. The body records what the model answered on the span:
+   * <pre>{@code
+   * Reply reply = session.model("gpt-4o").message("user", q).call(llm -> {
+   *   Reply r = openai.chat(q);
+   *   llm.completion(r.text()).usage(r.promptTokens(), r.completionTokens());
+   *   return r;
+   * });
+   * }</pre>
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time, given the open span
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public <T, E extends Throwable> T call(SpanFunction<? super ModelSpan, T, E> body) throws E {
+    Checks.notNull("body", body);
+    return runIn(start(), body, null);
+  }
+
+  /**
+   * Like {@link #call(SpanFunction)}, and records what {@code outputs} makes of the result in the event's
+   * {@code outputs}; see {@link #call(SpanCallable, Function)} for when it is called and what happens if it fails.
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time, given the open span
+   * @param outputs makes the entries to record from the result, such as {@code r -> Map.of("content", r.text())}
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} or {@code outputs} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public <T, E extends Throwable> T call(SpanFunction<? super ModelSpan, T, E> body,
+      Function<? super T, ? extends Map<String, ?>> outputs) throws E {
+    Checks.notNull("body", body);
+    Checks.notNull("outputs", outputs);
+    return runIn(start(), body, outputs);
+  }
+
+  /**
+   * Like {@link #call(SpanFunction)}, for a block without a result.
+   *
+   * @param <E> the exception the body may throw
+   * @param body the code to time, given the open span
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public <E extends Throwable> void run(SpanConsumer<? super ModelSpan, E> body) throws E {
+    Checks.notNull("body", body);
+    runIn(start(), span -> {
+      body.accept(span);
+      return null;
+    }, null);
   }
 
   @Override
