@@ -274,7 +274,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * Runs {@code body} inside a span and returns its result. If it throws, the exception is recorded in the event's
    * {@code error} and the same instance is rethrown. The span is sent when the body returns or throws; a failure to
    * send it is logged, never thrown over the body's outcome. While the body runs, the span is the thread's current
-   * scope ({@link EventScope#current()}), so HTTP calls it makes through
+   * scope ({@link EventScope#current()}, {@link CurrentSpan}), so HTTP calls it makes through
    * {@link TracePropagation} carry its trace. To be handed the span, use the {@code call} overload whose body takes
    * one ({@link EventBuilder#call(SpanFunction)}, {@link ModelEventBuilder#call(SpanFunction)}).
    *

@@ -124,7 +124,9 @@ public abstract class EventScope {
   }
 
   /**
-   * Returns the scope the calling thread made current with {@link #makeCurrent()} and has not closed yet.
+   * Returns the scope the calling thread made current with {@link #makeCurrent()} and has not closed yet, or that a
+   * builder's {@code call} or {@code run} made current for its body. To enrich the current span without a cast, use
+   * {@link CurrentSpan}.
    *
    * @return the current scope, or empty when there is none
    */
