@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <h2>Which span is current</h2>
  * The span whose body runs on this thread: {@code call} and {@code run} of the event builders make their span current
- * while the body runs; {@link EventScope#makeCurrent()} makes any span current until its handle is closed. A span
+ * while the body runs; {@link EventScope#makeCurrent()} makes any span current until its handle is closed; and the
+ * tasks of an executor wrapped by {@link HoneyHiveContext} run in the scope current when they were submitted. A span
  * only {@link BaseEventBuilder#start() started} is not current until made so. When the current scope is not a span
  * (a {@link Session} or a {@link ContinuedTrace} made current) or there is none, no span is current.
  *
