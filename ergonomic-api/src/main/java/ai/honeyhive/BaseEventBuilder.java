@@ -16,8 +16,19 @@ import java.util.function.Function;
  * opens it as a span to time it ({@link #start()}), or times a block of code ({@link #call}, {@link #run}; the
  * overloads of {@link EventBuilder} and {@link ModelEventBuilder} hand the body its span).
  *
- * <p>Map setters add their entries to what is already set (later values win), so raw maps and the helpers of
- * {@link ModelEventBuilder} combine in any order. Every value is checked where it is handed over: a value that cannot
+ * <h2>Map setters: one rule, merge</h2>
+ * Every map setter of this client (of the event builders, {@link Span} and {@link ModelSpan}, {@link CurrentSpan},
+ * {@link SessionBuilder}, {@link SessionImport} and {@link EventUpdate}) follows one rule: a call adds its entries to
+ * those set before, and a key set again takes the later value (keeping its place). Merging, not replacing, because
+ * raw maps and the helpers of {@link ModelEventBuilder} must combine in any order ({@code usage(...)} then
+ * {@code metadata(...)} keeps the token counts); because code in several places ({@link CurrentSpan} deep in the
+ * call stack) adds to one event without erasing what another part set; and because the server merges maps in an
+ * update too, so two calls on one {@link EventUpdate} send what two updates would. Nothing set is removed: to leave a
+ * key out, build another event. The enrichment methods of {@link Session} each send one update, which the server
+ * merges the same way (outputs excepted: it replaces them).
+ *
+ * <h2>Checks</h2>
+ * Every value is checked where it is handed over: a value that cannot
  * be written as JSON (an arbitrary object, {@code NaN}, a string or key holding a lone UTF-16 surrogate) fails at once
  * with its path, such as {@code inputs.messages[0].content}, and nothing is sent. A lone surrogate (half of a pair, as
  * when a string is cut inside an emoji) has no UTF-8 form; it is refused rather than replaced by U+FFFD, so text is
@@ -50,8 +61,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds input data, such as the prompt's messages or a tool's arguments. HoneyHive requires inputs; default {}.
    *
-   * @param inputs the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param inputs the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code inputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B inputs(Map<String, ?> inputs) {
     draft.putAll(Field.INPUTS, inputs);
@@ -61,8 +75,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds output data, such as a completion or a tool's result.
    *
-   * @param outputs the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param outputs the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code outputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B outputs(Map<String, ?> outputs) {
     draft.putAll(Field.OUTPUTS, outputs);
@@ -72,8 +89,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds configuration, such as the model's parameters or a prompt template.
    *
-   * @param config the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param config the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code config} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B config(Map<String, ?> config) {
     draft.putAll(Field.CONFIG, config);
@@ -83,8 +103,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds metadata, such as token counts or cost.
    *
-   * @param metadata the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param metadata the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code metadata} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B metadata(Map<String, ?> metadata) {
     draft.putAll(Field.METADATA, metadata);
@@ -94,8 +117,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds metric values computed for this event.
    *
-   * @param metrics the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param metrics the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code metrics} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B metrics(Map<String, ?> metrics) {
     draft.putAll(Field.METRICS, metrics);
@@ -105,8 +131,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds feedback, such as ratings or ground truth.
    *
-   * @param feedback the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param feedback the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code feedback} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B feedback(Map<String, ?> feedback) {
     draft.putAll(Field.FEEDBACK, feedback);
@@ -116,8 +145,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds properties of the end user this event served.
    *
-   * @param userProperties the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code userProperties} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B userProperties(Map<String, ?> userProperties) {
     draft.putAll(Field.USER_PROPERTIES, userProperties);

@@ -51,7 +51,7 @@ public final class CurrentSpan {
   /**
    * Adds input data to the current span; see {@link Span#inputs}.
    *
-   * @param inputs the entries to add; values must be writable as JSON
+   * @param inputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code inputs} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not
@@ -68,7 +68,7 @@ public final class CurrentSpan {
   /**
    * Adds output data to the current span; see {@link Span#outputs}.
    *
-   * @param outputs the entries to add; values must be writable as JSON
+   * @param outputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code outputs} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not
@@ -85,7 +85,7 @@ public final class CurrentSpan {
   /**
    * Adds configuration to the current span; see {@link Span#config}.
    *
-   * @param config the entries to add; values must be writable as JSON
+   * @param config the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code config} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not
@@ -102,7 +102,7 @@ public final class CurrentSpan {
   /**
    * Adds metadata to the current span; see {@link Span#metadata}.
    *
-   * @param metadata the entries to add; values must be writable as JSON
+   * @param metadata the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code metadata} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not
@@ -119,7 +119,7 @@ public final class CurrentSpan {
   /**
    * Adds metric values to the current span; see {@link Span#metrics}.
    *
-   * @param metrics the entries to add; values must be writable as JSON
+   * @param metrics the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code metrics} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not
@@ -136,7 +136,7 @@ public final class CurrentSpan {
   /**
    * Adds feedback to the current span; see {@link Span#feedback}.
    *
-   * @param feedback the entries to add; values must be writable as JSON
+   * @param feedback the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code feedback} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not
@@ -153,7 +153,7 @@ public final class CurrentSpan {
   /**
    * Adds end-user properties to the current span; see {@link Span#userProperties}.
    *
-   * @param userProperties the entries to add; values must be writable as JSON
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as JSON
    * @return true if a span was current to receive them, false if none was (nothing happens then)
    * @throws NullPointerException if {@code userProperties} is null or has a null key, span or not
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON, span or not

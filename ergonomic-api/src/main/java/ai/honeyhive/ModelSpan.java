@@ -129,7 +129,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds input data; see {@link Span#inputs}.
    *
-   * @param inputs the entries to add; values must be writable as JSON
+   * @param inputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code inputs} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
@@ -143,7 +143,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds output data; see {@link Span#outputs}.
    *
-   * @param outputs the entries to add; values must be writable as JSON
+   * @param outputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code outputs} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
@@ -157,7 +157,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds configuration; see {@link Span#config}.
    *
-   * @param config the entries to add; values must be writable as JSON
+   * @param config the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code config} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
@@ -171,7 +171,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds metadata; see {@link Span#metadata}.
    *
-   * @param metadata the entries to add; values must be writable as JSON
+   * @param metadata the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code metadata} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
@@ -185,7 +185,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds metric values; see {@link Span#metrics}.
    *
-   * @param metrics the entries to add; values must be writable as JSON
+   * @param metrics the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code metrics} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
@@ -199,7 +199,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds feedback; see {@link Span#feedback}.
    *
-   * @param feedback the entries to add; values must be writable as JSON
+   * @param feedback the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code feedback} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
@@ -213,7 +213,7 @@ public final class ModelSpan extends Span {
   /**
    * Adds end-user properties; see {@link Span#userProperties}.
    *
-   * @param userProperties the entries to add; values must be writable as JSON
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
    * @throws NullPointerException if {@code userProperties} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Its map setters add their entries to those its builder and earlier calls set, later values winning: the rule of
+ * every map setter of this client (see {@link BaseEventBuilder}).
+ *
  * <p>Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
  * throws: instrumentation must not break the code it observes. In the {@link DeliveryMode#BATCHED} mode (the default)
  * closing queues the event and a failure to deliver it is reported to the {@link DeliveryListener}; in the
@@ -66,8 +69,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds input data.
    *
-   * @param inputs the entries to add; values must be writable as JSON
+   * @param inputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code inputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span inputs(Map<String, ?> inputs) {
     return put(Field.INPUTS, inputs);
@@ -76,8 +81,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds output data, such as the result this span produced.
    *
-   * @param outputs the entries to add; values must be writable as JSON
+   * @param outputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code outputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span outputs(Map<String, ?> outputs) {
     return put(Field.OUTPUTS, outputs);
@@ -86,8 +93,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds configuration.
    *
-   * @param config the entries to add; values must be writable as JSON
+   * @param config the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code config} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span config(Map<String, ?> config) {
     return put(Field.CONFIG, config);
@@ -96,8 +105,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds metadata.
    *
-   * @param metadata the entries to add; values must be writable as JSON
+   * @param metadata the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code metadata} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span metadata(Map<String, ?> metadata) {
     return put(Field.METADATA, metadata);
@@ -106,8 +117,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds metric values.
    *
-   * @param metrics the entries to add; values must be writable as JSON
+   * @param metrics the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code metrics} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span metrics(Map<String, ?> metrics) {
     return put(Field.METRICS, metrics);
@@ -116,8 +129,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds feedback.
    *
-   * @param feedback the entries to add; values must be writable as JSON
+   * @param feedback the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code feedback} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span feedback(Map<String, ?> feedback) {
     return put(Field.FEEDBACK, feedback);
@@ -126,8 +141,10 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Adds end-user properties.
    *
-   * @param userProperties the entries to add; values must be writable as JSON
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code userProperties} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span userProperties(Map<String, ?> userProperties) {
     return put(Field.USER_PROPERTIES, userProperties);

@@ -1,10 +1,10 @@
 package ai.honeyhive;
 
 /**
- * A block of code to trace that is handed its open span and returns a value, for {@link EventBuilder#call(SpanFunction)}
- * and {@link ModelEventBuilder#call(SpanFunction)}. The body records on the span what it learns while it runs, such
- * as a model's token usage, without a cast: a model event's body gets a {@link ModelSpan}. Like {@link SpanCallable}
- * it declares only the exception its body throws.
+ * A block of code to trace that is handed its open span and returns a value, for
+ * {@link EventBuilder#call(SpanFunction)} and {@link ModelEventBuilder#call(SpanFunction)}. The body records on the
+ * span what it learns while it runs, such as a model's token usage, without a cast: a model event's body gets a
+ * {@link ModelSpan}. Like {@link SpanCallable} it declares only the exception its body throws.
  *
  * @param <S> the span's type: {@link Span}, or {@link ModelSpan} for a model event
  * @param <T> the result type
