@@ -23,10 +23,39 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Its map setters add their entries to those its builder and earlier calls set, later values winning: the rule of
+ * <p>A model event opens a {@link ModelSpan}, which keeps the model helpers ({@code completion}, {@code usage},
+ * {@code cost}, ...). Code that was not handed the span enriches it through {@link CurrentSpan} while it is the
+ * current scope ({@link #makeCurrent()}, or the body of a builder's {@code call} or {@code run}), and
+ * {@link HoneyHiveContext} carries the current scope into executor tasks.
+ *
+ * <h2>Exceptions</h2>
+ * An exception that leaves a try-with-resources block is <em>not</em> recorded: Java does not hand it to
+ * {@link #close()}, so the span is sent as if it succeeded. A {@code catch} clause of the same {@code try} statement
+ * runs after {@code close()}, too late to change what is sent. Record the failure inside the block with
+ * {@link #error(Throwable)} (its class and message go into the event's {@code error}), or let a builder's
+ * {@code call} or {@code run} do it, which records and rethrows whatever the body throws:
+ *
+ * <pre>{@code
+ * try (Span span = session.tool("inventory").inputs(Map.of("sku", sku)).start()) {
+ *   try {
+ *     return inventory.lookup(sku);
+ *   } catch (IOException | RuntimeException e) {
+ *     span.error(e);
+ *     throw e;
+ *   }
+ * }
+ *
+ * // the same, shorter:
+ * return session.tool("inventory").inputs(Map.of("sku", sku)).call(() -> inventory.lookup(sku));
+ * }</pre>
+ *
+ * <h2>Maps</h2>
+ * Its map setters add their entries to those its builder and earlier calls set, later values winning: the rule of
  * every map setter of this client (see {@link BaseEventBuilder}).
  *
- * <p>Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
+ * <h2>Threads and delivery</h2>
+ *
+ * Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
  * throws: instrumentation must not break the code it observes. In the {@link DeliveryMode#BATCHED} mode (the default)
  * closing queues the event and a failure to deliver it is reported to the {@link DeliveryListener}; in the
  * {@link DeliveryMode#SYNCHRONOUS} mode closing sends it, and a failure is logged (SLF4J, logger
@@ -151,10 +180,11 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   }
 
   /**
-   * Marks the span failed with {@code message}.
+   * Marks the span failed with {@code message}, sent as the event's {@code error}; a later call replaces it.
    *
    * @param message a description of the failure
    * @return this span
+   * @throws NullPointerException if {@code message} is null
    */
   public Span error(String message) {
     Checks.notNull("error", message);
@@ -165,10 +195,13 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   }
 
   /**
-   * Marks the span failed with {@code error}'s class and message.
+   * Marks the span failed with {@code error}'s class and message, such as
+   * {@code java.io.IOException: index unreachable}, sent as the event's {@code error}; a later call replaces it. The
+   * way to record an exception in a try-with-resources block: see "Exceptions" above.
    *
    * @param error the failure; its stack trace is not recorded
    * @return this span
+   * @throws NullPointerException if {@code error} is null
    */
   public Span error(Throwable error) {
     return error(EventDraft.describe(Checks.notNull("error", error)));
