@@ -368,18 +368,22 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   }
 
   /**
-   * Runs {@code body} in {@code span}, made the thread's current scope while it runs: records what it throws and
-   * rethrows it, or records its outputs when {@code outputs} is not null. Closes {@code span} either way.
+   * Runs {@code body} in {@code span}, made the thread's current scope while it runs (the scope current before is put
+   * back after it): records what it throws and rethrows it, or records its outputs when {@code outputs} is not null.
+   * Closes {@code span} either way.
    */
   static <S extends Span, T, E extends Throwable> T runIn(S span, SpanFunction<? super S, T, E> body,
       Function<? super T, ? extends Map<String, ?>> outputs) throws E {
-    try (span; CurrentScope current = span.makeCurrent()) {
+    try (span) {
       T result;
+      EventScope replaced = CurrentScope.swap(span);
       try {
         result = body.apply(span);
       } catch (Throwable t) {
         span.error(t);
         throw t;
+      } finally {
+        CurrentScope.swap(replaced); // Also drops a scope the body made current and left open.
       }
       if (outputs != null) {
         span.recordOutputs(result, outputs);

@@ -47,7 +47,8 @@ public final class CurrentScope implements AutoCloseable {
 
   /**
    * Makes {@code scope} the current one of this thread, or none when it is null, and returns the one it replaced
-   * (or null), for {@link HoneyHiveContext}'s tasks to put back with a second call. No handle: the caller restores.
+   * (or null), for {@link HoneyHiveContext}'s tasks and the builders' {@code call} to put back with a second call. No
+   * handle: the caller restores.
    */
   static EventScope swap(EventScope scope) {
     EventScope replaced = CURRENT.get();
