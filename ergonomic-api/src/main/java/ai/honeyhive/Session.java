@@ -129,8 +129,8 @@ public final class Session extends EventScope implements AutoCloseable {
    * Ends the session: sends its end time (now, or the {@link SessionBuilder#endTime} it was started with), its
    * duration since its start (now, or the {@link SessionBuilder#startTime} it was started with) when this handle
    * started it, and the ids of the events logged directly on it. In the batched mode it is queued after the events
-   * logged before it, and this returns at once without throwing. Each call sends the end again, with the time of that
-   * call; after it, {@link #close()} does nothing.
+   * logged before it and this returns at once; a failure is reported to the {@link DeliveryListener}, not thrown.
+   * Each call sends the end again, with the time of that call; after it, {@link #close()} does nothing.
    *
    * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */

@@ -54,7 +54,6 @@ import org.slf4j.LoggerFactory;
  * every map setter of this client (see {@link BaseEventBuilder}).
  *
  * <h2>Threads and delivery</h2>
- *
  * Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
  * throws: instrumentation must not break the code it observes. In the {@link DeliveryMode#BATCHED} mode (the default)
  * closing queues the event and a failure to deliver it is reported to the {@link DeliveryListener}; in the
@@ -196,8 +195,8 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
 
   /**
    * Marks the span failed with {@code error}'s class and message, such as
-   * {@code java.io.IOException: index unreachable}, sent as the event's {@code error}; a later call replaces it. The
-   * way to record an exception in a try-with-resources block: see "Exceptions" above.
+   * {@code java.io.IOException: index unreachable}, sent as the event's {@code error}; a later call replaces it. How to
+   * record an exception in a try-with-resources block: see "Exceptions" in the class comment.
    *
    * @param error the failure; its stack trace is not recorded
    * @return this span
