@@ -9,13 +9,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds one event in a {@link Session} or under a {@link Span}, then either logs it as finished ({@link #log()}),
- * opens it as a span to time it ({@link #start()}), or times a block of code ({@link #call}, {@link #run}).
+ * opens it as a span to time it ({@link #start()}), or times a block of code ({@link #call}, {@link #run}; the
+ * overloads of {@link EventBuilder} and {@link ModelEventBuilder} hand the body its span).
  *
- * <p>Map setters add their entries to what is already set (later values win), so raw maps and the helpers of
- * {@link ModelEventBuilder} combine in any order. Every value is checked where it is handed over: a value that cannot
+ * <h2>Map setters: one rule, merge</h2>
+ * Every map setter of this client (of the event builders, {@link Span} and {@link ModelSpan}, {@link CurrentSpan},
+ * {@link SessionBuilder}, {@link SessionImport} and {@link EventUpdate}) follows one rule: a call adds its entries to
+ * those set before, and a key set again takes the later value (keeping its place). Merging, not replacing, because
+ * raw maps and the helpers of {@link ModelEventBuilder} must combine in any order ({@code usage(...)} then
+ * {@code metadata(...)} keeps the token counts); because code in several places ({@link CurrentSpan} deep in the
+ * call stack) adds to one event without erasing what another part set; and because the server merges maps in an
+ * update too, so two calls on one {@link EventUpdate} send what two updates would. Nothing set is removed: to leave a
+ * key out, build another event. The enrichment methods of {@link Session} each send one update, which the server
+ * merges the same way (outputs excepted: it replaces them).
+ *
+ * <h2>Checks</h2>
+ * Every value is checked where it is handed over: a value that cannot
  * be written as JSON (an arbitrary object, {@code NaN}, a string or key holding a lone UTF-16 surrogate) fails at once
  * with its path, such as {@code inputs.messages[0].content}, and nothing is sent. A lone surrogate (half of a pair, as
  * when a string is cut inside an emoji) has no UTF-8 form; it is refused rather than replaced by U+FFFD, so text is
@@ -48,8 +61,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds input data, such as the prompt's messages or a tool's arguments. HoneyHive requires inputs; default {}.
    *
-   * @param inputs the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param inputs the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code inputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B inputs(Map<String, ?> inputs) {
     draft.putAll(Field.INPUTS, inputs);
@@ -59,8 +75,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds output data, such as a completion or a tool's result.
    *
-   * @param outputs the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param outputs the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code outputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B outputs(Map<String, ?> outputs) {
     draft.putAll(Field.OUTPUTS, outputs);
@@ -70,8 +89,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds configuration, such as the model's parameters or a prompt template.
    *
-   * @param config the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param config the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code config} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B config(Map<String, ?> config) {
     draft.putAll(Field.CONFIG, config);
@@ -81,8 +103,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds metadata, such as token counts or cost.
    *
-   * @param metadata the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param metadata the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code metadata} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B metadata(Map<String, ?> metadata) {
     draft.putAll(Field.METADATA, metadata);
@@ -92,8 +117,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds metric values computed for this event.
    *
-   * @param metrics the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param metrics the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code metrics} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B metrics(Map<String, ?> metrics) {
     draft.putAll(Field.METRICS, metrics);
@@ -103,8 +131,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds feedback, such as ratings or ground truth.
    *
-   * @param feedback the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param feedback the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code feedback} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B feedback(Map<String, ?> feedback) {
     draft.putAll(Field.FEEDBACK, feedback);
@@ -114,8 +145,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Adds properties of the end user this event served.
    *
-   * @param userProperties the entries to add; values must be writable as JSON (finite numbers, no lone surrogates)
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as JSON
+   *     (finite numbers, no lone surrogates)
    * @return this builder
+   * @throws NullPointerException if {@code userProperties} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public final B userProperties(Map<String, ?> userProperties) {
     draft.putAll(Field.USER_PROPERTIES, userProperties);
@@ -253,55 +287,109 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
    * @throws IllegalStateException in a {@link SessionImport}, whose events take the times they are given: use
    *     {@link #log()}
    */
-  public final Span start() {
+  public Span start() {
     if (!parent.allowsSpans()) {
       throw new IllegalStateException("an imported session's events are not timed by the clock: give them"
           + " startTime/endTime and log() them; nest events under one with SessionImport.under(eventId)");
     }
     UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
     parent.adopt(id);
-    return new Span(client, parent, type, name, id, new EventDraft(draft), client.time.nowEpochNanos());
+    return newSpan(id, new EventDraft(draft), client.time.nowEpochNanos());
+  }
+
+  /** Makes the span {@link #start()} opens: a plain {@link Span}, or the subtype of a builder that offers one. */
+  Span newSpan(UUID eventId, EventDraft spanDraft, long startNanos) {
+    return new Span(client, parent, type, name, eventId, spanDraft, startNanos);
   }
 
   /**
    * Runs {@code body} inside a span and returns its result. If it throws, the exception is recorded in the event's
    * {@code error} and the same instance is rethrown. The span is sent when the body returns or throws; a failure to
    * send it is logged, never thrown over the body's outcome. While the body runs, the span is the thread's current
-   * scope ({@link EventScope#current()}), so HTTP calls it makes through {@link TracePropagation} carry its trace.
+   * scope ({@link EventScope#current()}, {@link CurrentSpan}), so HTTP calls it makes through
+   * {@link TracePropagation} carry its trace. To be handed the span, use the {@code call} overload whose body takes
+   * one ({@link EventBuilder#call(SpanFunction)}, {@link ModelEventBuilder#call(SpanFunction)}).
    *
    * @param <T> the body's result type
    * @param <E> the exception the body may throw
    * @param body the code to time
    * @return what {@code body} returned
    * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
    * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
    */
   public final <T, E extends Throwable> T call(SpanCallable<T, E> body) throws E {
     Checks.notNull("body", body);
-    try (Span span = start(); CurrentScope current = span.makeCurrent()) {
-      try {
-        return body.call();
-      } catch (Throwable t) {
-        span.error(t);
-        throw t;
-      }
-    }
+    return runIn(start(), span -> body.call(), null);
   }
 
   /**
-   * Like {@link #call}, for a block without a result.
+   * Like {@link #call(SpanCallable)}, and records what {@code outputs} makes of the result in the event's
+   * {@code outputs}, added to those already set:
+   * <pre>{@code
+   * List<Doc> docs = chain.tool("vector-search").inputs(Map.of("q", q))
+   *     .call(() -> index.search(q), found -> Map.of("docs", found));
+   * }</pre>
+   * {@code outputs} is called once the body returned (with its result, even null), never when it threw. The body has
+   * succeeded by then, so if {@code outputs} throws or returns a map that cannot be written as JSON, the failure is
+   * logged (logger {@code ai.honeyhive.Span}) and the result returned all the same; a null map records nothing.
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time
+   * @param outputs makes the entries to record from the result, such as {@code r -> Map.of("answer", r)}
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} or {@code outputs} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public final <T, E extends Throwable> T call(SpanCallable<T, E> body,
+      Function<? super T, ? extends Map<String, ?>> outputs) throws E {
+    Checks.notNull("body", body);
+    Checks.notNull("outputs", outputs);
+    return runIn(start(), span -> body.call(), outputs);
+  }
+
+  /**
+   * Like {@link #call(SpanCallable)}, for a block without a result.
    *
    * @param <E> the exception the body may throw
    * @param body the code to time
    * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
    * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
    */
   public final <E extends Throwable> void run(SpanRunnable<E> body) throws E {
     Checks.notNull("body", body);
-    call(() -> {
+    runIn(start(), span -> {
       body.run();
       return null;
-    });
+    }, null);
+  }
+
+  /**
+   * Runs {@code body} in {@code span}, made the thread's current scope while it runs (the scope current before is put
+   * back after it): records what it throws and rethrows it, or records its outputs when {@code outputs} is not null.
+   * Closes {@code span} either way.
+   */
+  static <S extends Span, T, E extends Throwable> T runIn(S span, SpanFunction<? super S, T, E> body,
+      Function<? super T, ? extends Map<String, ?>> outputs) throws E {
+    try (span) {
+      T result;
+      EventScope replaced = CurrentScope.swap(span);
+      try {
+        result = body.apply(span);
+      } catch (Throwable t) {
+        span.error(t);
+        throw t;
+      } finally {
+        CurrentScope.swap(replaced); // Also drops a scope the body made current and left open.
+      }
+      if (outputs != null) {
+        span.recordOutputs(result, outputs);
+      }
+      return result;
+    }
   }
 
 }

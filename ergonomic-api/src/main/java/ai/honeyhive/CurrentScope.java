@@ -15,8 +15,9 @@ import ai.honeyhive.internal.propagation.TraceHeaders;
  * }</pre>
  *
  * <p>The current scope is a thread-local: it does not flow to other threads on its own, neither to an executor's
- * tasks nor to the threads OkHttp uses for {@code enqueue}. Hand the scope over explicitly there (call
- * {@code makeCurrent()} inside the task, or tag the OkHttp request, see {@link TracePropagation}). Closing a
+ * tasks nor to the threads OkHttp uses for {@code enqueue}. Hand it over there: run the tasks through an executor
+ * wrapped by {@link HoneyHiveContext#wrap(java.util.concurrent.Executor)} (or wrap each task), call
+ * {@code makeCurrent()} inside the task, or tag the OkHttp request (see {@link TracePropagation}). Closing a
  * {@code CurrentScope} a second time, or on another thread, does nothing.
  */
 public final class CurrentScope implements AutoCloseable {
@@ -42,6 +43,21 @@ public final class CurrentScope implements AutoCloseable {
   /** Returns the current scope of this thread, or null. */
   static EventScope get() {
     return CURRENT.get();
+  }
+
+  /**
+   * Makes {@code scope} the current one of this thread, or none when it is null, and returns the one it replaced
+   * (or null), for {@link HoneyHiveContext}'s tasks and the builders' {@code call} to put back with a second call. No
+   * handle: the caller restores.
+   */
+  static EventScope swap(EventScope scope) {
+    EventScope replaced = CURRENT.get();
+    if (scope == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(scope);
+    }
+    return replaced;
   }
 
   /**

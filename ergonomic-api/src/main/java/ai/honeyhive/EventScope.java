@@ -113,9 +113,10 @@ public abstract class EventScope {
   /**
    * Makes this scope the current one of the calling thread until the returned handle is closed; then the scope that
    * was current before is again. {@link TracePropagation#okHttpInterceptor()} and
-   * {@link TracePropagation#inject(java.net.http.HttpRequest.Builder)} inject the current scope's headers. The current
-   * scope does not pass to other threads (executor tasks, OkHttp's {@code enqueue}); call this on each thread that
-   * needs it.
+   * {@link TracePropagation#inject(java.net.http.HttpRequest.Builder)} inject the current scope's headers, and
+   * {@link CurrentSpan} enriches it when it is a span. The current scope does not pass to other threads on its own
+   * (executor tasks, OkHttp's {@code enqueue}): wrap the executor or the task with {@link HoneyHiveContext}, or call
+   * this on each thread that needs it.
    *
    * @return the handle that restores the previous scope when closed; use it in try-with-resources
    */
@@ -124,7 +125,9 @@ public abstract class EventScope {
   }
 
   /**
-   * Returns the scope the calling thread made current with {@link #makeCurrent()} and has not closed yet.
+   * Returns the scope the calling thread made current with {@link #makeCurrent()} and has not closed yet, or that a
+   * builder's {@code call} or {@code run} made current for its body. To enrich the current span without a cast, use
+   * {@link CurrentSpan}.
    *
    * @return the current scope, or empty when there is none
    */

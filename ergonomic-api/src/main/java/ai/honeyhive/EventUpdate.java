@@ -6,7 +6,6 @@ import ai.honeyhive.internal.delivery.Delivery;
 import ai.honeyhive.internal.delivery.DeliveryCounters;
 import ai.honeyhive.internal.delivery.SyncDelivery;
 import ai.honeyhive.internal.http.Gateway;
-import ai.honeyhive.internal.wire.JsonValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +35,11 @@ import java.util.concurrent.CompletableFuture;
  * as they are; nothing is sent for them.
  *
  * <p>Every setter checks its argument at once, so a bad value fails at the call site with a message naming it and
- * nothing is sent. Maps are copied when set: later changes to the caller's map do not show. Calling a setter again
- * replaces the value it set before (maps are not merged on the client).
+ * nothing is sent. Maps are copied when set: later changes to the caller's map do not show. Calling a map setter again
+ * adds its entries to those it set before, later values winning, like every map setter of this client (see
+ * {@link BaseEventBuilder}): {@code .metadata(Map.of("a", 1)).metadata(Map.of("b", 2))} sends both, as two updates
+ * would. For {@link #outputs}, the entries of all its calls make the one map that replaces the stored outputs. The
+ * other setters ({@link #duration}, {@link #endTime}, {@link #childrenIds}) replace the value they set before.
  *
  * <p>In the {@link DeliveryMode#BATCHED} mode (the default), {@link #send()} queues the update behind the writes made
  * before it (for a session's update: the session's earlier events) and returns at once; {@link #sendAsync()} also
@@ -88,7 +90,8 @@ public final class EventUpdate {
   }
 
   /**
-   * Merges {@code metadata} into the stored metadata, key by key; other stored keys are kept.
+   * Merges {@code metadata} into the stored metadata, key by key; other stored keys are kept. Entries given by an
+   * earlier call of this method are kept too (later values win).
    *
    * @param metadata extra information, such as token counts or cost; values must be writable as JSON
    * @return this builder
@@ -97,12 +100,13 @@ public final class EventUpdate {
    *     {@code metadata.cost} for {@code Double.NaN}
    */
   public EventUpdate metadata(Map<String, ?> metadata) {
-    this.metadata = JsonValues.copyOf("metadata", metadata);
+    this.metadata = MapMerge.merge("metadata", this.metadata, metadata);
     return this;
   }
 
   /**
-   * Merges {@code feedback} into the stored feedback, key by key; other stored keys are kept.
+   * Merges {@code feedback} into the stored feedback, key by key; other stored keys are kept. Entries given by an
+   * earlier call of this method are kept too (later values win).
    *
    * @param feedback feedback on the event, such as {@code Map.of("rating", 5)}; values must be writable as JSON
    * @return this builder
@@ -110,12 +114,13 @@ public final class EventUpdate {
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
    */
   public EventUpdate feedback(Map<String, ?> feedback) {
-    this.feedback = JsonValues.copyOf("feedback", feedback);
+    this.feedback = MapMerge.merge("feedback", this.feedback, feedback);
     return this;
   }
 
   /**
-   * Merges {@code metrics} into the stored metrics, key by key; other stored keys are kept.
+   * Merges {@code metrics} into the stored metrics, key by key; other stored keys are kept. Entries given by an
+   * earlier call of this method are kept too (later values win).
    *
    * @param metrics scores computed for the event; values must be writable as JSON
    * @return this builder
@@ -123,12 +128,13 @@ public final class EventUpdate {
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
    */
   public EventUpdate metrics(Map<String, ?> metrics) {
-    this.metrics = JsonValues.copyOf("metrics", metrics);
+    this.metrics = MapMerge.merge("metrics", this.metrics, metrics);
     return this;
   }
 
   /**
-   * Merges {@code config} into the stored configuration, key by key; other stored keys are kept.
+   * Merges {@code config} into the stored configuration, key by key; other stored keys are kept. Entries given by an
+   * earlier call of this method are kept too (later values win).
    *
    * @param config configuration, such as a model's parameters; values must be writable as JSON
    * @return this builder
@@ -136,12 +142,13 @@ public final class EventUpdate {
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
    */
   public EventUpdate config(Map<String, ?> config) {
-    this.config = JsonValues.copyOf("config", config);
+    this.config = MapMerge.merge("config", this.config, config);
     return this;
   }
 
   /**
-   * Merges {@code userProperties} into the stored user properties, key by key; other stored keys are kept.
+   * Merges {@code userProperties} into the stored user properties, key by key; other stored keys are kept. Entries
+   * given by an earlier call of this method are kept too (later values win).
    *
    * @param userProperties properties of the end user, such as a user id; values must be writable as JSON
    * @return this builder
@@ -149,21 +156,23 @@ public final class EventUpdate {
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
    */
   public EventUpdate userProperties(Map<String, ?> userProperties) {
-    this.userProperties = JsonValues.copyOf("userProperties", userProperties);
+    this.userProperties = MapMerge.merge("userProperties", this.userProperties, userProperties);
     return this;
   }
 
   /**
-   * Replaces the stored outputs with {@code outputs}: unlike the other maps they are <em>not</em> merged, so stored
-   * keys missing from {@code outputs} are removed. An empty map leaves the event with empty outputs.
+   * Replaces the stored outputs with {@code outputs}: unlike the other maps they are <em>not</em> merged on the
+   * server, so stored keys missing from what is sent are removed. On the client, entries given by an earlier call of
+   * this method are kept (later values win): what is sent is every call's entries together. An empty map, the only
+   * call, leaves the event with empty outputs.
    *
-   * @param outputs the complete new outputs; values must be writable as JSON
+   * @param outputs entries of the new outputs; values must be writable as JSON
    * @return this builder
    * @throws NullPointerException if {@code outputs} is null or has a null key
    * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON
    */
   public EventUpdate outputs(Map<String, ?> outputs) {
-    this.outputs = JsonValues.copyOf("outputs", outputs);
+    this.outputs = MapMerge.merge("outputs", this.outputs, outputs);
     return this;
   }
 

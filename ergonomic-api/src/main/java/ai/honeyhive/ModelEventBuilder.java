@@ -1,10 +1,9 @@
 package ai.honeyhive;
 
 import ai.honeyhive.EventDraft.Field;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds a model (LLM) event; see {@link BaseEventBuilder}. Created by {@link EventScope#model}, which puts the model
@@ -17,6 +16,8 @@ import java.util.Map;
  *   <li>{@link #usage}: {@code metadata.prompt_tokens}, {@code completion_tokens}, {@code total_tokens}</li>
  *   <li>{@link #cost}: {@code metadata.cost}</li>
  * </ul>
+ *
+ * <p>{@link #start()} opens a {@link ModelSpan}, which keeps these helpers until it ends.
  */
 public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder> {
   ModelEventBuilder(Client client, EventScope parent, String model) {
@@ -31,7 +32,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * @return this builder
    */
   public ModelEventBuilder provider(String provider) {
-    draft.put(Field.CONFIG, "provider", Checks.name("provider", provider));
+    ModelFields.provider(draft, provider);
     return this;
   }
 
@@ -44,7 +45,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * @throws IllegalArgumentException if {@code value} cannot be written as JSON
    */
   public ModelEventBuilder parameter(String name, Object value) {
-    draft.put(Field.CONFIG, Checks.name("name", name), value);
+    ModelFields.parameter(draft, name, value);
     return this;
   }
 
@@ -75,15 +76,8 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * @param content the message text
    * @return this builder
    */
-  @SuppressWarnings("unchecked")
   public ModelEventBuilder message(String role, String content) {
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("role", Checks.name("role", role));
-    message.put("content", Checks.notNull("content", content));
-    Object existing = draft.get(Field.INPUTS, "messages");
-    List<Object> messages = existing instanceof List ? new ArrayList<>((List<Object>) existing) : new ArrayList<>();
-    messages.add(message);
-    draft.put(Field.INPUTS, "messages", messages);
+    ModelFields.message(draft, role, content);
     return this;
   }
 
@@ -94,8 +88,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * @return this builder
    */
   public ModelEventBuilder completion(String content) {
-    draft.put(Field.OUTPUTS, "role", "assistant");
-    draft.put(Field.OUTPUTS, "content", Checks.notNull("content", content));
+    ModelFields.completion(draft, content);
     return this;
   }
 
@@ -109,13 +102,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * @throws IllegalArgumentException if a count is negative
    */
   public ModelEventBuilder usage(long promptTokens, long completionTokens) {
-    if (promptTokens < 0 || completionTokens < 0) {
-      throw new IllegalArgumentException("token counts must be >= 0, but were promptTokens=" + promptTokens
-          + ", completionTokens=" + completionTokens);
-    }
-    draft.put(Field.METADATA, "prompt_tokens", promptTokens);
-    draft.put(Field.METADATA, "completion_tokens", completionTokens);
-    draft.put(Field.METADATA, "total_tokens", promptTokens + completionTokens);
+    ModelFields.usage(draft, promptTokens, completionTokens);
     return this;
   }
 
@@ -127,10 +114,88 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
    * @throws IllegalArgumentException if {@code usd} is negative or not finite
    */
   public ModelEventBuilder cost(double usd) {
-    if (!(usd >= 0) || Double.isInfinite(usd)) {
-      throw new IllegalArgumentException("cost must be a finite number >= 0, but was " + usd);
-    }
-    draft.put(Field.METADATA, "cost", usd);
+    ModelFields.cost(draft, usd);
     return this;
+  }
+
+  /**
+   * Opens the event as a {@link ModelSpan}, timed from now until {@link Span#close()}; see
+   * {@link BaseEventBuilder#start()}. The span keeps this builder's helpers ({@link ModelSpan#completion},
+   * {@link ModelSpan#usage}, {@link ModelSpan#cost}, ...) for what is known only once the model answered.
+   *
+   * @return the open span; closing it sends (or, in the batched mode, queues) the event
+   * @throws IllegalStateException in a {@link SessionImport}, whose events take the times they are given: use
+   *     {@link #log()}
+   */
+  @Override
+  public ModelSpan start() {
+    return (ModelSpan) super.start();
+  }
+
+  /**
+   * Runs {@code body} inside a {@link ModelSpan}, handing it the span, and returns its result; otherwise like
+   * {@link #call(SpanCallable)}: an exception is recorded and rethrown, the span is sent when the body ends, and it
+   * is the thread's current scope while the body runs. The body records what the model answered on the span:
+   * <pre>{@code
+   * Reply reply = session.model("gpt-4o").message("user", q).call(llm -> {
+   *   Reply r = openai.chat(q);
+   *   llm.completion(r.text()).usage(r.promptTokens(), r.completionTokens());
+   *   return r;
+   * });
+   * }</pre>
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time, given the open span
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public <T, E extends Throwable> T call(SpanFunction<? super ModelSpan, T, E> body) throws E {
+    Checks.notNull("body", body);
+    return runIn(start(), body, null);
+  }
+
+  /**
+   * Like {@link #call(SpanFunction)}, and records what {@code outputs} makes of the result in the event's
+   * {@code outputs}; see {@link #call(SpanCallable, Function)} for when it is called and what happens if it fails.
+   *
+   * @param <T> the body's result type
+   * @param <E> the exception the body may throw
+   * @param body the code to time, given the open span
+   * @param outputs makes the entries to record from the result, such as {@code r -> Map.of("content", r.text())}
+   * @return what {@code body} returned
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} or {@code outputs} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public <T, E extends Throwable> T call(SpanFunction<? super ModelSpan, T, E> body,
+      Function<? super T, ? extends Map<String, ?>> outputs) throws E {
+    Checks.notNull("body", body);
+    Checks.notNull("outputs", outputs);
+    return runIn(start(), body, outputs);
+  }
+
+  /**
+   * Like {@link #call(SpanFunction)}, for a block without a result.
+   *
+   * @param <E> the exception the body may throw
+   * @param body the code to time, given the open span
+   * @throws E whatever {@code body} throws, after recording it in the span
+   * @throws NullPointerException if {@code body} is null, before anything runs
+   * @throws IllegalStateException in a {@link SessionImport}, before {@code body} runs (see {@link #start()})
+   */
+  public <E extends Throwable> void run(SpanConsumer<? super ModelSpan, E> body) throws E {
+    Checks.notNull("body", body);
+    runIn(start(), span -> {
+      body.accept(span);
+      return null;
+    }, null);
+  }
+
+  @Override
+  ModelSpan newSpan(UUID eventId, EventDraft spanDraft, long startNanos) {
+    return new ModelSpan(client, parent, name, eventId, spanDraft, startNanos);
   }
 }

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A handle on one HoneyHive session: one user interaction or one run of your application. Events logged on it become
@@ -22,8 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * call returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
  * mode it is sent at once and a failure is thrown as a {@link HoneyHiveException}. Nothing else updates the session: a
  * handle from {@link HoneyHive#attachSession} sends an update only when one of these is called.
+ *
+ * <p>A session is {@link AutoCloseable}: {@link #close()} ends it, once, and never throws, so a try-with-resources
+ * block ends the session however the block exits.
  */
-public final class Session extends EventScope {
+public final class Session extends EventScope implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Session.class);
+
   private final Long startNanos;
   /** The end the session was given when it started ({@link SessionBuilder#endTime}), or null. */
   private final Long endNanos;
@@ -31,7 +40,9 @@ public final class Session extends EventScope {
   private final String name;
   private final IdList children = new IdList();
   /** Spans adopted when they started whose event was then dropped or failed; null until the first. */
-  private volatile Set<UUID> disowned;
+  private final AtomicReference<Set<UUID>> disowned = new AtomicReference<>();
+  /** Whether {@link #end()} or {@link #close()} was called. */
+  private final AtomicBoolean ended = new AtomicBoolean();
 
   Session(Client client, UUID sessionId, String name, Long startNanos) {
     this(client, sessionId, name, startNanos, null);
@@ -118,18 +129,53 @@ public final class Session extends EventScope {
    * Ends the session: sends its end time (now, or the {@link SessionBuilder#endTime} it was started with), its
    * duration since its start (now, or the {@link SessionBuilder#startTime} it was started with) when this handle
    * started it, and the ids of the events logged directly on it. In the batched mode it is queued after the events
-   * logged before it.
+   * logged before it and this returns at once; a failure is reported to the {@link DeliveryListener}, not thrown.
+   * Each call sends the end again, with the time of that call; after it, {@link #close()} does nothing.
    *
    * @throws HoneyHiveException in the synchronous mode, if the update fails after its retries
    */
   public void end() {
+    ended.set(true);
+    sendEnd();
+  }
+
+  /**
+   * Ends the session as {@link #end()} does, unless it was ended already; for try-with-resources:
+   *
+   * <pre>{@code
+   * try (Session session = hh.session("support-chat").start()) {
+   *   session.chain("answer").call(() -> answer(question));
+   * }   // ends the session
+   * }</pre>
+   *
+   * <p>Idempotent: does nothing once {@link #end()} or {@code close()} was called. Never throws, in either mode,
+   * since it runs when the block exits and must not mask what the block did: in the {@link DeliveryMode#BATCHED} mode
+   * (the default) the end is queued, and a failure to deliver it is reported to the {@link DeliveryListener} like any
+   * write's; in the {@link DeliveryMode#SYNCHRONOUS} mode a failure to send it is logged (SLF4J, logger
+   * {@code ai.honeyhive.Session}) instead of thrown. To have that failure thrown, call {@link #end()} at the end of the
+   * block. A handle from {@link HoneyHive#attachSession} ends the session too when closed: do not close a handle on
+   * a session that another part of the application ends.
+   */
+  @Override
+  public void close() {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      sendEnd();
+    } catch (RuntimeException e) {
+      log.warn("could not end session {}: {}", sessionId, e.toString());
+    }
+  }
+
+  private void sendEnd() {
     long end = endNanos != null ? endNanos : client.time.nowEpochNanos();
     EventUpdate update = update().endTime(Instant.ofEpochSecond(0, end));
     if (startNanos != null) {
       update.duration(Duration.ofNanos(Math.max(0, end - startNanos)));
     }
     List<String> childIds = new ArrayList<>();
-    Set<UUID> left = disowned;
+    Set<UUID> left = disowned.get();
     for (UUID id : children.snapshot()) {
       if (left == null || !left.contains(id)) {
         childIds.add(id.toString());
@@ -153,14 +199,10 @@ public final class Session extends EventScope {
 
   @Override
   void disown(UUID child) {
-    Set<UUID> left = disowned;
+    Set<UUID> left = disowned.get();
     if (left == null) {
-      synchronized (this) {
-        left = disowned;
-        if (left == null) {
-          left = disowned = ConcurrentHashMap.newKeySet(); // Made only when a span is dropped: rarely.
-        }
-      }
+      disowned.compareAndSet(null, ConcurrentHashMap.newKeySet()); // Made only when a span is dropped: rarely.
+      left = disowned.get();
     }
     left.add(child);
   }

@@ -3,7 +3,6 @@ package ai.honeyhive;
 import ai.honeyhive.client.model.SessionStartRequest;
 import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.internal.wire.Ids;
-import ai.honeyhive.internal.wire.JsonValues;
 import ai.honeyhive.internal.wire.Times;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +11,11 @@ import java.util.UUID;
 /**
  * Builds a session; {@link #start()} starts it ({@code POST /v1/sessions}, or {@code POST /session/start} on the
  * legacy routes) and returns its {@link Session} handle. Created by {@link HoneyHive#session}. Not thread-safe.
+ *
+ * <p>Map setters add their entries to those set before, later values winning, like every map setter of this client
+ * (see {@link BaseEventBuilder}): {@code .metadata(Map.of("a", 1)).metadata(Map.of("b", 2))} sends both. Each value is
+ * checked when it is set, and the maps are copied then: later changes to the caller's map do not show. A builder
+ * started again sends what it holds then; a session already started does not change.
  */
 public final class SessionBuilder {
   private final Client client;
@@ -55,46 +59,58 @@ public final class SessionBuilder {
   }
 
   /**
-   * Sets properties of the end user, such as {@code {"user_id": "u-42"}}.
+   * Adds properties of the end user, such as {@code {"user_id": "u-42"}}.
    *
-   * @param userProperties the user properties, replacing any set before; values must be writable as JSON
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as
+   *     JSON
    * @return this builder
+   * @throws NullPointerException if {@code userProperties} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public SessionBuilder userProperties(Map<String, ?> userProperties) {
-    this.userProperties = JsonValues.copyOf("userProperties", userProperties);
+    this.userProperties = MapMerge.merge("userProperties", this.userProperties, userProperties);
     return this;
   }
 
   /**
-   * Sets the session's metadata.
+   * Adds metadata to the session's.
    *
-   * @param metadata the metadata, replacing any set before; values must be writable as JSON
+   * @param metadata the entries to add to those set before (later values win); values must be writable as
+   *     JSON
    * @return this builder
+   * @throws NullPointerException if {@code metadata} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public SessionBuilder metadata(Map<String, ?> metadata) {
-    this.metadata = JsonValues.copyOf("metadata", metadata);
+    this.metadata = MapMerge.merge("metadata", this.metadata, metadata);
     return this;
   }
 
   /**
-   * Sets the session's configuration, such as the application version.
+   * Adds configuration, such as the application version, to the session's.
    *
-   * @param config the configuration, replacing any set before; values must be writable as JSON
+   * @param config the entries to add to those set before (later values win); values must be writable as
+   *     JSON
    * @return this builder
+   * @throws NullPointerException if {@code config} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public SessionBuilder config(Map<String, ?> config) {
-    this.config = JsonValues.copyOf("config", config);
+    this.config = MapMerge.merge("config", this.config, config);
     return this;
   }
 
   /**
-   * Sets the session's inputs, such as the user's first message.
+   * Adds inputs, such as the user's first message, to the session's.
    *
-   * @param inputs the inputs, replacing any set before; values must be writable as JSON
+   * @param inputs the entries to add to those set before (later values win); values must be writable as
+   *     JSON
    * @return this builder
+   * @throws NullPointerException if {@code inputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public SessionBuilder inputs(Map<String, ?> inputs) {
-    this.inputs = JsonValues.copyOf("inputs", inputs);
+    this.inputs = MapMerge.merge("inputs", this.inputs, inputs);
     return this;
   }
 

@@ -5,7 +5,6 @@ import ai.honeyhive.client.model.SessionProperties;
 import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.internal.delivery.ImportBatch;
 import ai.honeyhive.internal.wire.Ids;
-import ai.honeyhive.internal.wire.JsonValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +49,9 @@ import java.util.concurrent.CompletableFuture;
  * batched mode it takes one place in the queue and its estimated size counts against the queue's byte bound, so the
  * {@link QueueFullPolicy} applies to it as to any write (a queue holding nothing takes it however large).
  *
+ * <p>Map setters add their entries to those set before, later values winning, like every map setter of this client
+ * (see {@link BaseEventBuilder}).
+ *
  * <p>Not thread-safe: build an import on one thread.
  */
 public final class SessionImport {
@@ -90,24 +92,30 @@ public final class SessionImport {
   }
 
   /**
-   * Sets properties of the end user, sent as {@code session_properties.user_properties}.
+   * Adds properties of the end user, sent as {@code session_properties.user_properties}.
    *
-   * @param userProperties the user properties, replacing any set before; values must be writable as JSON
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as
+   *     JSON
    * @return this import
+   * @throws NullPointerException if {@code userProperties} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public SessionImport userProperties(Map<String, ?> userProperties) {
-    this.userProperties = JsonValues.copyOf("userProperties", userProperties);
+    this.userProperties = MapMerge.merge("userProperties", this.userProperties, userProperties);
     return this;
   }
 
   /**
-   * Sets the session's metadata, sent as {@code session_properties.metadata}.
+   * Adds metadata to the session's, sent as {@code session_properties.metadata}.
    *
-   * @param metadata the metadata, replacing any set before; values must be writable as JSON
+   * @param metadata the entries to add to those set before (later values win); values must be writable as
+   *     JSON
    * @return this import
+   * @throws NullPointerException if {@code metadata} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public SessionImport metadata(Map<String, ?> metadata) {
-    this.metadata = JsonValues.copyOf("metadata", metadata);
+    this.metadata = MapMerge.merge("metadata", this.metadata, metadata);
     return this;
   }
 

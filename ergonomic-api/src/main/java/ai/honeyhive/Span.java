@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +23,44 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
+ * <p>A model event opens a {@link ModelSpan}, which keeps the model helpers ({@code completion}, {@code usage},
+ * {@code cost}, ...). Code that was not handed the span enriches it through {@link CurrentSpan} while it is the
+ * current scope ({@link #makeCurrent()}, or the body of a builder's {@code call} or {@code run}), and
+ * {@link HoneyHiveContext} carries the current scope into executor tasks.
+ *
+ * <h2>Exceptions</h2>
+ * An exception that leaves a try-with-resources block is <em>not</em> recorded: Java does not hand it to
+ * {@link #close()}, so the span is sent as if it succeeded. A {@code catch} clause of the same {@code try} statement
+ * runs after {@code close()}, too late to change what is sent. Record the failure inside the block with
+ * {@link #error(Throwable)} (its class and message go into the event's {@code error}), or let a builder's
+ * {@code call} or {@code run} do it, which records and rethrows whatever the body throws:
+ *
+ * <pre>{@code
+ * try (Span span = session.tool("inventory").inputs(Map.of("sku", sku)).start()) {
+ *   try {
+ *     return inventory.lookup(sku);
+ *   } catch (IOException | RuntimeException e) {
+ *     span.error(e);
+ *     throw e;
+ *   }
+ * }
+ *
+ * // the same, shorter:
+ * return session.tool("inventory").inputs(Map.of("sku", sku)).call(() -> inventory.lookup(sku));
+ * }</pre>
+ *
+ * <h2>Maps</h2>
+ * Its map setters add their entries to those its builder and earlier calls set, later values winning: the rule of
+ * every map setter of this client (see {@link BaseEventBuilder}).
+ *
+ * <h2>Threads and delivery</h2>
+ * Thread-safe: children may be logged and fields set from several threads. Closing twice is harmless. Closing never
  * throws: instrumentation must not break the code it observes. In the {@link DeliveryMode#BATCHED} mode (the default)
  * closing queues the event and a failure to deliver it is reported to the {@link DeliveryListener}; in the
  * {@link DeliveryMode#SYNCHRONOUS} mode closing sends it, and a failure is logged (SLF4J, logger
  * {@code ai.honeyhive.Span}) instead of thrown.
  */
-public final class Span extends EventScope implements AutoCloseable {
+public sealed class Span extends EventScope implements AutoCloseable permits ModelSpan {
   private static final Logger log = LoggerFactory.getLogger(Span.class);
 
   private final EventScope parent;
@@ -64,8 +97,10 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds input data.
    *
-   * @param inputs the entries to add; values must be writable as JSON
+   * @param inputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code inputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span inputs(Map<String, ?> inputs) {
     return put(Field.INPUTS, inputs);
@@ -74,8 +109,10 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds output data, such as the result this span produced.
    *
-   * @param outputs the entries to add; values must be writable as JSON
+   * @param outputs the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code outputs} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span outputs(Map<String, ?> outputs) {
     return put(Field.OUTPUTS, outputs);
@@ -84,8 +121,10 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds configuration.
    *
-   * @param config the entries to add; values must be writable as JSON
+   * @param config the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code config} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span config(Map<String, ?> config) {
     return put(Field.CONFIG, config);
@@ -94,8 +133,10 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds metadata.
    *
-   * @param metadata the entries to add; values must be writable as JSON
+   * @param metadata the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code metadata} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span metadata(Map<String, ?> metadata) {
     return put(Field.METADATA, metadata);
@@ -104,8 +145,10 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds metric values.
    *
-   * @param metrics the entries to add; values must be writable as JSON
+   * @param metrics the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code metrics} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span metrics(Map<String, ?> metrics) {
     return put(Field.METRICS, metrics);
@@ -114,8 +157,10 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds feedback.
    *
-   * @param feedback the entries to add; values must be writable as JSON
+   * @param feedback the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code feedback} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span feedback(Map<String, ?> feedback) {
     return put(Field.FEEDBACK, feedback);
@@ -124,18 +169,21 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Adds end-user properties.
    *
-   * @param userProperties the entries to add; values must be writable as JSON
+   * @param userProperties the entries to add to those set before (later values win); values must be writable as JSON
    * @return this span
+   * @throws NullPointerException if {@code userProperties} is null or has a null key
+   * @throws IllegalArgumentException naming the path of a value that cannot be written as JSON; nothing is added
    */
   public Span userProperties(Map<String, ?> userProperties) {
     return put(Field.USER_PROPERTIES, userProperties);
   }
 
   /**
-   * Marks the span failed with {@code message}.
+   * Marks the span failed with {@code message}, sent as the event's {@code error}; a later call replaces it.
    *
    * @param message a description of the failure
    * @return this span
+   * @throws NullPointerException if {@code message} is null
    */
   public Span error(String message) {
     Checks.notNull("error", message);
@@ -146,10 +194,13 @@ public final class Span extends EventScope implements AutoCloseable {
   }
 
   /**
-   * Marks the span failed with {@code error}'s class and message.
+   * Marks the span failed with {@code error}'s class and message, such as
+   * {@code java.io.IOException: index unreachable}, sent as the event's {@code error}; a later call replaces it. How to
+   * record an exception in a try-with-resources block: see "Exceptions" in the class comment.
    *
    * @param error the failure; its stack trace is not recorded
    * @return this span
+   * @throws NullPointerException if {@code error} is null
    */
   public Span error(Throwable error) {
     return error(EventDraft.describe(Checks.notNull("error", error)));
@@ -241,6 +292,29 @@ public final class Span extends EventScope implements AutoCloseable {
       draft.putAll(field, values);
     }
     return this;
+  }
+
+  /** Changes the draft under its lock: for the helpers of {@link ModelSpan}. */
+  final void change(Consumer<EventDraft> change) {
+    synchronized (draft) {
+      change.accept(draft);
+    }
+  }
+
+  /**
+   * Adds what {@code outputs} makes of {@code result} to the outputs, for {@code call(body, outputs)}. The body has
+   * succeeded by now, so a failure here (the function throws, or its map cannot be written as JSON) is logged and
+   * leaves the outputs as they were, never turning the body's success into a failure. A null map adds nothing.
+   */
+  final <T> void recordOutputs(T result, Function<? super T, ? extends Map<String, ?>> outputs) {
+    try {
+      Map<String, ?> mapped = outputs.apply(result);
+      if (mapped != null) {
+        outputs(mapped);
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not record the outputs of span {} ({} '{}'): {}", eventId, type.wireName(), name, e.toString());
+    }
   }
 
   @Override

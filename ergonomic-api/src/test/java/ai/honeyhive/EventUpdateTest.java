@@ -88,10 +88,10 @@ class EventUpdateTest {
   }
 
   @Test
-  void callingASetterAgainReplacesTheEarlierValue() {
-    update.metadata(Map.of("a", 1)).metadata(Map.of("b", 2)).send();
+  void callingAMapSetterAgainAddsToTheEarlierEntries() {
+    update.metadata(Map.of("a", 1, "b", 1)).metadata(Map.of("b", 2)).send();
 
-    assertThat(sent().getMetadata()).containsExactly(Map.entry("b", 2));
+    assertThat(sent().getMetadata()).containsOnly(Map.entry("a", 1), Map.entry("b", 2));
   }
 
   @Test
