@@ -10,6 +10,7 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +89,10 @@ class ApiDumpTest {
     if (type.isEnum() || type.isRecord()) {
       modifiers &= ~Modifier.FINAL;
     }
-    StringBuilder line = new StringBuilder(Modifier.toString(modifiers)).append(' ').append(kind).append(' ')
-        .append(type.getTypeName());
+    StringBuilder line = new StringBuilder(Modifier.toString(modifiers)).append(type.isSealed() ? " sealed " : " ")
+        .append(kind).append(' ').append(type.getTypeName());
     if (type.getTypeParameters().length > 0) {
-      line.append(Arrays.stream(type.getTypeParameters()).map(Type::getTypeName)
+      line.append(Arrays.stream(type.getTypeParameters()).map(ApiDumpTest::withBounds)
           .collect(Collectors.joining(", ", "<", ">")));
     }
     Type superclass = type.getGenericSuperclass();
@@ -103,6 +104,15 @@ class ApiDumpTest {
           .map(Type::getTypeName).collect(Collectors.joining(", ")));
     }
     return line.toString();
+  }
+
+  private static String withBounds(TypeVariable<?> variable) {
+    Type[] bounds = variable.getBounds();
+    if (bounds.length == 1 && bounds[0] == Object.class) {
+      return variable.getName();
+    }
+    return variable.getName() + " extends " + Arrays.stream(bounds).map(Type::getTypeName)
+        .collect(Collectors.joining(" & "));
   }
 
   private static boolean visible(Member member) {
