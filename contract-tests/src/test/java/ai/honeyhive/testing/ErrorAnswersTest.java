@@ -3,21 +3,18 @@ package ai.honeyhive.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests the real API would refuse are refused the same way, in the API's error shape, and recorded. */
 class ErrorAnswersTest {
   private static final Map<String, Object> VALID_EVENT = Map.of("event_type", "tool", "inputs", Map.of());
 
-  private final HoneyHiveTestServer server = HoneyHiveTestServer.start();
-  private final Http http = new Http(server);
-
-  @AfterEach
-  void close() {
-    http.close();
-    server.close();
-  }
+  // Its requests are invalid on purpose.
+  @RegisterExtension
+  final RawServer raw = RawServer.start().acceptingInvalidRequests();
+  private final HoneyHiveTestServer server = raw.server();
+  private final Http http = raw.http();
 
   @Test
   void aMissingBearerTokenIsUnauthorizedAndAViolation() {

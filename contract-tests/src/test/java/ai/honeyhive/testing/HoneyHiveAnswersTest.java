@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The test server stores and answers as HoneyHive does with what HoneyHive's own clients send: the answers its
@@ -14,15 +14,10 @@ import org.junit.jupiter.api.Test;
 class HoneyHiveAnswersTest {
   private static final String SESSION_ID = "9bf47942-7e51-4e22-ac5a-16533163f6f5";
 
-  private final HoneyHiveTestServer server = HoneyHiveTestServer.start();
-  private final Http http = new Http(server);
-
-  @AfterEach
-  void close() {
-    assertThat(server.validationErrors()).as("requests and answers conform to the spec").isEmpty();
-    http.close();
-    server.close();
-  }
+  @RegisterExtension
+  final RawServer raw = RawServer.start();
+  private final HoneyHiveTestServer server = raw.server();
+  private final Http http = raw.http();
 
   @Test
   void bothSessionStartsAnswerTheWholeSessionEventWithItsOrganisationWorkspaceAndProject() {

@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,25 +19,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code POST /v1/events/search} and the legacy export over a fixed set of events. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchSemanticsTest {
-  private HoneyHiveTestServer server;
-  private Http http;
+  // Some searches are invalid on purpose.
+  @RegisterExtension
+  final RawServer raw = RawServer.start().acceptingInvalidRequests();
+  private final HoneyHiveTestServer server = raw.server();
+  private final Http http = raw.http();
 
   @BeforeAll
   void storeThreeEvents() {
-    server = HoneyHiveTestServer.start();
-    http = new Http(server);
     store("search", "tool", 1000, Map.of("metadata", Map.of("cost", 0.002, "cached", true),
         "config", Map.of("tags", List.of("kb", "fast"))));
     store("gpt-4o", "model", 2000, Map.of("metadata", Map.of("cost", 0.01, "cached", false),
         "config", Map.of("model", "gpt-4o")));
     store("gpt-4o-mini", "model", 3000, Map.of("metadata", Map.of("cost", 0.0005),
         "config", Map.of("model", "gpt-4o-mini"), "error", "timeout"));
-  }
-
-  @AfterAll
-  void close() {
-    http.close();
-    server.close();
   }
 
   static Stream<Arguments> filters() {

@@ -11,26 +11,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the standalone server prints, round by round, with a clock the test moves. */
 class SessionPrinterTest {
   private static final String SESSION = "9bf47942-7e51-4e22-ac5a-16533163f6f5";
   private static final String CHAIN = "432ce9c3-51f2-4e77-9e9f-8c5eb085de62";
 
-  private final HoneyHiveTestServer server = HoneyHiveTestServer.start();
-  private final Http http = new Http(server);
+  // It prints refused requests.
+  @RegisterExtension
+  final RawServer raw = RawServer.start().acceptingInvalidRequests();
+  private final HoneyHiveTestServer server = raw.server();
+  private final Http http = raw.http();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final SessionPrinter printer = new SessionPrinter(server, new PrintStream(bytes, true,
       StandardCharsets.UTF_8), clock, Duration.ofSeconds(1));
-
-  @AfterEach
-  void close() {
-    http.close();
-    server.close();
-  }
 
   @Test
   void aSessionIsPrintedAsATreeOnceItWasQuietForTheQuietPeriod() {

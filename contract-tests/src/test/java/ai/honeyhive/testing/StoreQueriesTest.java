@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a test can ask the server about the events it stored. */
 class StoreQueriesTest {
@@ -19,15 +19,10 @@ class StoreQueriesTest {
   private static final String EVENT_ID = "e3d02cd5-e18a-476c-9212-ac9f6e9c378f";
   private static final String SESSION_ID = "9bf47942-7e51-4e22-ac5a-16533163f6f5";
 
-  private final HoneyHiveTestServer server =
-      HoneyHiveTestServer.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).projectId("p-7").start();
-  private final Http http = new Http(server);
-
-  @AfterEach
-  void close() {
-    http.close();
-    server.close();
-  }
+  @RegisterExtension
+  final RawServer raw = RawServer.start(server -> server.clock(Clock.fixed(NOW, ZoneOffset.UTC)).projectId("p-7"));
+  private final HoneyHiveTestServer server = raw.server();
+  private final Http http = raw.http();
 
   @Test
   void aSecondDeliveryOfAnEventIdIsCountedAndDoesNotChangeTheStoredEvent() {

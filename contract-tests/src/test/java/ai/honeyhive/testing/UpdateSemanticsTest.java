@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code PUT /v1/events/{event_id}} and the legacy {@code PUT /events}: merge, replace, 404. */
 class UpdateSemanticsTest {
@@ -16,20 +16,17 @@ class UpdateSemanticsTest {
   private static final String CHILD_ID = "e68c6ecc-18c4-4d40-8a81-3530767df842";
   private static final String ABSENT_ID = "0d9c3a3e-5a43-4b9e-9f60-2b0fd1c7a001";
 
-  private final HoneyHiveTestServer server = HoneyHiveTestServer.start();
-  private final Http http = new Http(server);
+  // A test sends outputs the API refuses.
+  @RegisterExtension
+  final RawServer raw = RawServer.start().acceptingInvalidRequests();
+  private final HoneyHiveTestServer server = raw.server();
+  private final Http http = raw.http();
 
   @BeforeEach
   void storeOneEvent() {
     http.post("/v1/events", Map.of("event_id", EVENT_ID, "session_id", SESSION_ID, "event_type", "chain",
         "inputs", Map.of("q", "x"), "outputs", Map.of("draft", "one"), "metadata", Map.of("a", 1, "b", 1),
         "feedback", Map.of("rating", 2), "start_time", 1000, "end_time", 1500));
-  }
-
-  @AfterEach
-  void close() {
-    http.close();
-    server.close();
   }
 
   @Test

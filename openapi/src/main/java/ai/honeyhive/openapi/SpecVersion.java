@@ -45,7 +45,8 @@ public final class SpecVersion {
     if (!actual.equals(expected)) {
       System.err.println("[spec-version] info.version of " + spec.getFileName() + " is " + actual
           + " but the artifact version is " + args[1] + ", which requires info.version " + expected + ".");
-      System.err.println("[spec-version] Change both together: see \"Spec versions and regeneration\" in README.md.");
+      System.err.println(
+          "[spec-version] Change both together: see \"Spec versions and regeneration\" in openapi/README.md.");
       System.exit(1);
     }
     System.out.println("[spec-version] info.version " + actual + " matches artifact version " + args[1]);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * <p>Release step, after a release of version X.Y.Z is published: replace the file in {@code openapi/baseline/} by a
  * byte-for-byte copy of the released spec named {@code honeyhive-openapi-X.Y.Z.yaml} (for example
  * {@code git rm openapi/baseline/*.yaml && cp openapi/src/main/resources/honeyhive-openapi.yaml
- * openapi/baseline/honeyhive-openapi-X.Y.Z.yaml}), then move the project to its next version. README.md, "Spec
- * versions and regeneration", lists the whole procedure.
+ * openapi/baseline/honeyhive-openapi-X.Y.Z.yaml}), then move the project to its next version. openapi/README.md,
+ * "Spec versions and regeneration", lists the whole procedure.
  */
 class SpecCompatibilityTest {
   private static final Pattern BASELINE_NAME = Pattern.compile("honeyhive-openapi-(.+)\\.yaml");

@@ -8,6 +8,7 @@ import ai.honeyhive.HoneyHive;
 import ai.honeyhive.QueueFullPolicy;
 import ai.honeyhive.Session;
 import ai.honeyhive.testing.HoneyHiveTestServer;
+import ai.honeyhive.testing.HoneyHiveTestServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Batched delivery under concurrency, against the spec-validating test server: every event logged by many threads
@@ -27,23 +28,21 @@ class ConcurrentDeliveryTest {
   private static final int THREADS = 8;
   private static final int EVENTS_PER_THREAD = 10_000;
 
-  private final HoneyHiveTestServer server = HoneyHiveTestServer.start();
-
-  @AfterEach
-  void tearDown() {
-    server.close();
-  }
+  @RegisterExtension
+  static final HoneyHiveTestServerExtension HONEYHIVE = HoneyHiveTestServerExtension.builder()
+      .client(client -> client
+          .deliveryMode(DeliveryMode.BATCHED)
+          .shutdownHook(false)
+          .maxBatchSize(1000)
+          .queueFullPolicy(QueueFullPolicy.BLOCK) // the writers outpace the exporter: wait instead of dropping
+          .blockTimeout(Duration.ofSeconds(30)))
+      .build();
 
   @Test
-  void eightThreadsLoggingTenThousandEventsEachDeliverEveryEventExactlyOnce() throws Exception {
+  void eightThreadsLoggingTenThousandEventsEachDeliverEveryEventExactlyOnce(HoneyHive hh, HoneyHiveTestServer server)
+      throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-    try (HoneyHive hh = server.clientBuilder()
-        .deliveryMode(DeliveryMode.BATCHED)
-        .shutdownHook(false)
-        .maxBatchSize(1000)
-        .queueFullPolicy(QueueFullPolicy.BLOCK) // the writers outpace the exporter: wait instead of dropping
-        .blockTimeout(Duration.ofSeconds(30))
-        .build()) {
+    try {
       List<Future<List<String>>> logged = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
