@@ -14,8 +14,9 @@ import okhttp3.Response;
  * <h2>What "inside a span" means</h2>
  * A request is inside a scope (a {@link Span}, {@link Session} or {@link ContinuedTrace}) when that scope is
  * <em>current</em> on the thread that builds the request: between {@link EventScope#makeCurrent()} and closing the
- * {@link CurrentScope} it returns. Nothing else makes a scope current: opening a span with {@code start()} or timing a
- * block with {@code call(...)} does not. The current scope is a thread-local and does not flow to other threads.
+ * {@link CurrentScope} it returns, and while the body of a {@code call(...)} or {@code run(...)} runs (its span is
+ * current). Opening a span with {@code start()} makes nothing current. The current scope is a thread-local: it flows
+ * to other threads only through {@link HoneyHiveContext}.
  *
  * <pre>{@code
  * OkHttpClient http = new OkHttpClient.Builder()

@@ -173,8 +173,8 @@ public final class HoneyHiveTestServerExtension implements ParameterResolver, Af
     }
 
     /**
-     * Sets options of each test's client, applied after the server's key, URL, non-waiting sleeper and synchronous
-     * delivery, so it may override them; such as {@code routeFamily(RouteFamily.LEGACY)}. Default: none.
+     * Sets options of each test's client, applied after the server's key, URL, non-waiting sleeper and batched
+     * delivery (flushed before every query of the server), so it may override them; such as {@code routeFamily(RouteFamily.LEGACY)}. Default: none.
      *
      * @throws NullPointerException if {@code options} is null
      */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.ContinuedTrace;
 import ai.honeyhive.CurrentScope;
+import ai.honeyhive.CurrentSpan;
 import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.Event;
 import ai.honeyhive.EventFilter;
+import ai.honeyhive.EventScope;
 import ai.honeyhive.HoneyHive;
+import ai.honeyhive.HoneyHiveContext;
 import ai.honeyhive.Session;
 import ai.honeyhive.SessionImport;
 import ai.honeyhive.Span;
@@ -93,6 +96,65 @@ class ReadmeSnippets {
       chain.outputs(Map.of("answer", reply));
     }
     // end::threads[]
+  }
+
+  /** The chain whose body calls a helper that enriches it. */
+  String enrichTheCurrentSpan(Session session, String question) {
+    // tag::enrich-current[]
+    String answer = session.chain("answer").call(() -> answerWithDocs(question)); // the chain is current in its body
+    // end::enrich-current[]
+    return answer;
+  }
+
+  String answerWithDocs(String question) {
+    // tag::enrich-helper[]
+    List<Doc> docs = index.search(question);
+    CurrentSpan.metadata(Map.of("docs", docs.size()));         // false, and nothing done, when no span is current
+    return llm.complete(question, docs);
+    // end::enrich-helper[]
+  }
+
+  String modelSpan(Session session, String question) {
+    // tag::model-span[]
+    String reply = session.model("gpt-4o").message("user", question).call(model -> {
+      String text = llm.complete(question, index.search(question));
+      model.usage(35, 23).cost(0.0004);                        // a ModelSpan: the model helpers, no cast
+      return text;
+    }, text -> Map.of("content", text));                       // the result, recorded as the event's outputs
+    // end::model-span[]
+    return reply;
+  }
+
+  void contextInExecutors(Session session, String question, ExecutorService executor) throws Exception {
+    // tag::context-executor[]
+    ExecutorService pool = HoneyHiveContext.wrap(executor);    // a task runs in the scope current when submitted
+    session.chain("answer").run(() -> {                        // the chain is current in its body...
+      Future<List<Doc>> docs = pool.submit(() -> EventScope.current().orElseThrow()    // ...and in the task
+          .tool("vector-search").call(() -> index.search(question)));
+      llm.complete(question, docs.get());
+    });
+    // end::context-executor[]
+  }
+
+  void sessionAndSpanErrors(HoneyHive hh, String sku) {
+    // tag::session-close[]
+    try (Session chat = hh.session("support-chat").start()) {  // close() ends the session once, never throws
+      chat.tool("stock-lookup").inputs(Map.of("sku", sku)).log();
+    }
+    // end::session-close[]
+  }
+
+  int spanError(Session session, String sku) {
+    // tag::span-error[]
+    try (Span span = session.tool("stock-lookup").start()) {
+      try {
+        return stock.lookup(sku);
+      } catch (RuntimeException e) {
+        span.error(e);                                         // close() cannot see an exception: record it here
+        throw e;
+      }
+    }
+    // end::span-error[]
   }
 
   /** Returns the names of the expensive model events found. */

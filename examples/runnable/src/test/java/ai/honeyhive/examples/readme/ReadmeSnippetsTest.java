@@ -1,6 +1,7 @@
 package ai.honeyhive.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.honeyhive.CurrentScope;
 import ai.honeyhive.EventScope;
@@ -185,6 +186,42 @@ class ReadmeSnippetsTest {
         HoneyHive hh = limited.clientBuilder().maxRetries(0).build()) {
       assertThat(snippets.errors(hh, UUID.randomUUID().toString())).isEqualTo("rate limited, retry after PT3S");
     }
+  }
+
+  @Test
+  void theSpanApiEnrichesHandsOverAndFollowsTasksAsTheReadmeSays(HoneyHive hh, HoneyHiveTestServer server)
+      throws Exception {
+    Session session = hh.session("support-chat").start();
+    String question = "How do I reset my API key?";
+    assertThat(snippets.enrichTheCurrentSpan(session, question)).startsWith("From kb/reset-api-key.md");
+    assertThat(snippets.answerWithDocs(question)).as("no span current: a no-op").isNotEmpty();
+    assertThat(snippets.modelSpan(session, question)).isNotEmpty();
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      snippets.contextInExecutors(session, question, executor);
+    } finally {
+      executor.shutdownNow();
+    }
+    assertThatThrownBy(() -> snippets.spanError(session, null)).isInstanceOf(NullPointerException.class);
+    snippets.sessionAndSpanErrors(hh, "SKU-1");
+
+    assertThat(server.sessionTree(session.sessionId()).outline()).isEqualTo("""
+        session "support-chat"
+        ├── chain "answer"
+        ├── model "gpt-4o"
+        ├── chain "answer"
+        │   └── tool "vector-search"
+        └── tool "stock-lookup"
+        """);
+    assertThat(server.eventsOfType("chain")).anySatisfy(chain -> assertThat(chain.metadata()).containsEntry("docs", 2));
+    assertThat(server.eventsOfType("model")).singleElement().satisfies(model -> {
+      assertThat(model.metadata()).containsEntry("total_tokens", 58);
+      assertThat(model.outputs()).containsEntry("content", "From kb/reset-api-key.md: rotate the key in Settings.");
+    });
+    assertThat(server.eventsOfType("tool")).filteredOn(tool -> tool.eventName().equals("stock-lookup"))
+        .filteredOn(tool -> tool.error() != null).singleElement()
+        .satisfies(tool -> assertThat(tool.error()).contains("NullPointerException"));
+    assertThat(server.sessionIds()).hasSize(2); // the try-with-resources session, ended by close()
   }
 
   @Test
