@@ -30,7 +30,7 @@ final class Client {
    * @return false if it was dropped at once (counted and reported as dropped), true if it was sent or queued
    */
   boolean send(ai.honeyhive.client.model.Event event, long fieldBytes) {
-    return delivery.createEvent(event, fieldBytes);
+    return delivery.submitEvent(event, fieldBytes);
   }
 
   /**

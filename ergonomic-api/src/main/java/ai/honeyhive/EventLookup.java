@@ -32,7 +32,7 @@ final class EventLookup {
         .filters(List.of(EventFilter.field("event_id").is(eventId).toWire()))
         .limit(1)
         .page(1);
-    SearchEventsResponse answer = gateway.searchEvents(byId);
+    SearchEventsResponse answer = gateway.postSearch(byId);
     List<EventRecord> found = answer == null || answer.getEvents() == null ? List.of() : answer.getEvents();
     for (EventRecord event : found) {
       if (event != null && eventId.equals(event.getEventId())) {

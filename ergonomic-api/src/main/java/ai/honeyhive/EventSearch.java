@@ -272,7 +272,7 @@ public final class EventSearch {
     }
 
     EventPage fetch(Gateway gateway, int page) {
-      SearchEventsResponse response = gateway.searchEvents(toWire(page));
+      SearchEventsResponse response = gateway.postSearch(toWire(page));
       List<EventRecord> wireEvents =
           response == null || response.getEvents() == null ? Collections.emptyList() : response.getEvents();
       List<Event> events = new ArrayList<>(wireEvents.size());

@@ -256,7 +256,7 @@ public final class EventUpdate {
    */
   public void send() {
     checkNotEmpty("send()");
-    delivery.updateEvent(eventId, toWire(), lane);
+    delivery.submitUpdate(eventId, toWire(), lane);
   }
 
   /**
@@ -272,7 +272,7 @@ public final class EventUpdate {
    */
   public CompletableFuture<Void> sendAsync() {
     checkNotEmpty("sendAsync()");
-    return delivery.updateEventAsync(eventId, toWire(), lane);
+    return delivery.submitUpdateAsync(eventId, toWire(), lane);
   }
 
   private void checkNotEmpty(String method) {

@@ -174,7 +174,7 @@ public final class SessionBuilder {
     if (end != null) {
       request.endTime(Math.floorDiv(end, 1_000_000L)).duration((end - start) / 1e6);
     }
-    client.delivery.startSession(request);
+    client.delivery.submitSessionStart(request);
     return new Session(client, id, name, start, end);
   }
 }

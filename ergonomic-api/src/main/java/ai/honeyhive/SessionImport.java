@@ -221,7 +221,7 @@ public final class SessionImport {
         .startTime(startTime.toEpochMilli())
         .userProperties(userProperties)
         .metadata(metadata);
-    return client.delivery.importSession(new ImportBatch(properties, batch, fieldBytes));
+    return client.delivery.submitImport(new ImportBatch(properties, batch, fieldBytes));
   }
 
   /** Keeps an event logged by one of this import's builders. */

@@ -87,18 +87,18 @@ final class RecordingGateway implements Gateway {
   }
 
   @Override
-  public void startSession(SessionStartRequest session) {
+  public void postSession(SessionStartRequest session) {
     answer(new Call(START_SESSION, session));
   }
 
   @Override
-  public void createEvent(Event event) {
+  public void postEvent(Event event) {
     answer(new Call(CREATE_EVENT, event));
   }
 
   /** Records the batch (a copy of the list); answers with a queued {@link BatchResult} or failure, else all stored. */
   @Override
-  public BatchResult createEvents(List<Event> events) {
+  public BatchResult postEvents(List<Event> events) {
     Object answer = answer(new Call(CREATE_EVENTS, List.copyOf(events)));
     return answer instanceof BatchResult ? (BatchResult) answer : BatchResult.ALL_STORED;
   }
@@ -114,7 +114,7 @@ final class RecordingGateway implements Gateway {
    * #enqueueImportedSessionId}) or failure, else {@code "server-session-<n>"} for the n-th import.
    */
   @Override
-  public String importSession(SessionProperties properties, List<Event> events) {
+  public String postImport(SessionProperties properties, List<Event> events) {
     Object answer = answer(new Call(IMPORT_SESSION, properties, List.copyOf(events)));
     return answer instanceof String ? (String) answer : "server-session-" + calls(IMPORT_SESSION).size();
   }
@@ -139,7 +139,7 @@ final class RecordingGateway implements Gateway {
   }
 
   @Override
-  public void updateEvent(String eventId, EventUpdate update) {
+  public void putEvent(String eventId, EventUpdate update) {
     answer(new Call(UPDATE_EVENT, eventId, update));
   }
 
@@ -149,7 +149,7 @@ final class RecordingGateway implements Gateway {
   }
 
   @Override
-  public SearchEventsResponse searchEvents(SearchEventsRequest request) {
+  public SearchEventsResponse postSearch(SearchEventsRequest request) {
     return (SearchEventsResponse) answer(new Call(SEARCH_EVENTS, request));
   }
 

@@ -79,24 +79,24 @@ public final class BatchDelivery implements Delivery {
   }
 
   @Override
-  public boolean createEvent(Event event, long fieldBytes) {
+  public boolean submitEvent(Event event, long fieldBytes) {
     return admission.admit(event, WriteAdmission.eventBytes(event, fieldBytes));
   }
 
   @Override
-  public void startSession(SessionStartRequest session) {
+  public void submitSessionStart(SessionStartRequest session) {
     Write write = Write.sessionStart(session);
     admission.admit(write, write.estimateBytes());
   }
 
   @Override
-  public void updateEvent(String eventId, EventUpdate update, UUID lane) {
+  public void submitUpdate(String eventId, EventUpdate update, UUID lane) {
     Write write = Write.update(eventId, update, lane, null);
     admission.admit(write, write.estimateBytes());
   }
 
   @Override
-  public CompletableFuture<Void> updateEventAsync(String eventId, EventUpdate update, UUID lane) {
+  public CompletableFuture<Void> submitUpdateAsync(String eventId, EventUpdate update, UUID lane) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Write write = Write.update(eventId, update, lane, done);
     admission.admit(write, write.estimateBytes());
@@ -104,7 +104,7 @@ public final class BatchDelivery implements Delivery {
   }
 
   @Override
-  public CompletableFuture<String> importSession(ImportBatch batch) {
+  public CompletableFuture<String> submitImport(ImportBatch batch) {
     CompletableFuture<String> done = new CompletableFuture<>();
     Write write = Write.sessionImport(batch, done);
     admission.admit(write, write.estimateBytes());

@@ -157,11 +157,11 @@ public final class BatchSender {
     String importedId = null;
     try {
       if (write.imported != null) {
-        importedId = gateway.importSession(write.imported.properties, write.imported.events);
+        importedId = gateway.postImport(write.imported.properties, write.imported.events);
       } else if (write.session != null) {
-        gateway.startSession(write.session);
+        gateway.postSession(write.session);
       } else {
-        gateway.updateEvent(write.id, write.update);
+        gateway.putEvent(write.id, write.update);
       }
     } catch (HoneyHiveException e) {
       counters.failed(write.ids(), e);
@@ -186,7 +186,7 @@ public final class BatchSender {
     }
     BatchResult result;
     try {
-      result = gateway.createEvents(events);
+      result = gateway.postEvents(events);
     } catch (HoneyHiveException e) {
       if (isRejection(e) && events.size() > 1) {
         split(events);

@@ -19,10 +19,10 @@ public interface Delivery {
    * @return false if the event was dropped at once (a full queue, a closed client), counted as dropped; true if it
    *     was sent or queued
    */
-  public boolean createEvent(Event event, long fieldBytes);
+  public boolean submitEvent(Event event, long fieldBytes);
 
   /** Delivers a session start. Only the synchronous delivery throws. */
-  public void startSession(SessionStartRequest session);
+  public void submitSessionStart(SessionStartRequest session);
 
   /**
    * Delivers an update of {@code eventId}. Only the synchronous delivery throws.
@@ -30,10 +30,10 @@ public interface Delivery {
    * @param lane the session whose earlier writes the update must follow (the session itself when it is updated), or
    *     null for an update of an arbitrary event, which follows every earlier write
    */
-  public void updateEvent(String eventId, EventUpdate update, UUID lane);
+  public void submitUpdate(String eventId, EventUpdate update, UUID lane);
 
-  /** Like {@link #updateEvent}, returning a future completed when the update is delivered or has failed. */
-  public CompletableFuture<Void> updateEventAsync(String eventId, EventUpdate update, UUID lane);
+  /** Like {@link #submitUpdate}, returning a future completed when the update is delivered or has failed. */
+  public CompletableFuture<Void> submitUpdateAsync(String eventId, EventUpdate update, UUID lane);
 
   /**
    * Delivers an imported session: one write, counted as its events. Only the synchronous delivery throws.
@@ -41,7 +41,7 @@ public interface Delivery {
    * @return completed with the id HoneyHive gave the session (null if its answer named none), or exceptionally when
    *     the import failed or was dropped
    */
-  public CompletableFuture<String> importSession(ImportBatch batch);
+  public CompletableFuture<String> submitImport(ImportBatch batch);
 
   /** Waits until the writes made before the call have ended, or {@code timeout} passed. */
   public DeliveryTotals flush(Duration timeout);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One imported session as it travels: the properties of the session HoneyHive creates and its events, sent together in
- * one single-session batch ({@link Gateway#importSession}). Made by {@link ai.honeyhive.SessionImport#send()}; not changed after.
+ * one single-session batch ({@link Gateway#postImport}). Made by {@link ai.honeyhive.SessionImport#send()}; not changed after.
  */
 public final class ImportBatch {
   /** Rough JSON size of the request without its events' maps: the session properties' keys and the wrapper. */

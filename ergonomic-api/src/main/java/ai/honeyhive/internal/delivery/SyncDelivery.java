@@ -31,9 +31,9 @@ public final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public boolean createEvent(Event event, long fieldBytes) {
+  public boolean submitEvent(Event event, long fieldBytes) {
     try {
-      gateway.createEvent(event);
+      gateway.postEvent(event);
     } catch (HoneyHiveException e) {
       counters.failed(List.of(String.valueOf(event.getEventId())), e, false);
       throw e;
@@ -43,9 +43,9 @@ public final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public void startSession(SessionStartRequest session) {
+  public void submitSessionStart(SessionStartRequest session) {
     try {
-      gateway.startSession(session);
+      gateway.postSession(session);
     } catch (HoneyHiveException e) {
       counters.failed(List.of(String.valueOf(session.getSessionId())), e, false);
       throw e;
@@ -54,9 +54,9 @@ public final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public void updateEvent(String eventId, EventUpdate update, UUID lane) {
+  public void submitUpdate(String eventId, EventUpdate update, UUID lane) {
     try {
-      gateway.updateEvent(eventId, update);
+      gateway.putEvent(eventId, update);
     } catch (HoneyHiveException e) {
       counters.failed(List.of(eventId), e, false);
       throw e;
@@ -65,15 +65,15 @@ public final class SyncDelivery implements Delivery {
   }
 
   @Override
-  public CompletableFuture<Void> updateEventAsync(String eventId, EventUpdate update, UUID lane) {
-    return CompletableFuture.runAsync(() -> updateEvent(eventId, update, lane), async);
+  public CompletableFuture<Void> submitUpdateAsync(String eventId, EventUpdate update, UUID lane) {
+    return CompletableFuture.runAsync(() -> submitUpdate(eventId, update, lane), async);
   }
 
   @Override
-  public CompletableFuture<String> importSession(ImportBatch batch) {
+  public CompletableFuture<String> submitImport(ImportBatch batch) {
     String sessionId;
     try {
-      sessionId = gateway.importSession(batch.properties, batch.events);
+      sessionId = gateway.postImport(batch.properties, batch.events);
     } catch (HoneyHiveException e) {
       counters.failed(batch.eventIds(), e, false);
       throw e;

@@ -15,23 +15,23 @@ import java.util.UUID;
 /** For a disabled client: writes go nowhere, reads find nothing. */
 public final class DisabledGateway implements Gateway {
   @Override
-  public void startSession(SessionStartRequest session) {}
+  public void postSession(SessionStartRequest session) {}
 
   @Override
-  public void createEvent(Event event) {}
+  public void postEvent(Event event) {}
 
   @Override
-  public BatchResult createEvents(List<Event> events) {
+  public BatchResult postEvents(List<Event> events) {
     return BatchResult.ALL_STORED;
   }
 
   @Override
-  public String importSession(SessionProperties properties, List<Event> events) {
+  public String postImport(SessionProperties properties, List<Event> events) {
     return null;
   }
 
   @Override
-  public void updateEvent(String eventId, EventUpdate update) {}
+  public void putEvent(String eventId, EventUpdate update) {}
 
   @Override
   public EventRecord getEvent(UUID eventId) {
@@ -39,7 +39,7 @@ public final class DisabledGateway implements Gateway {
   }
 
   @Override
-  public SearchEventsResponse searchEvents(SearchEventsRequest request) {
+  public SearchEventsResponse postSearch(SearchEventsRequest request) {
     return new SearchEventsResponse().events(List.of()).count(0);
   }
 }

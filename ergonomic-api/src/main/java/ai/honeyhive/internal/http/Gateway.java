@@ -19,10 +19,10 @@ import java.util.UUID;
  */
 public interface Gateway {
   /** Starts (or re-posts, idempotently) the session {@code session.getSessionId()}. */
-  public void startSession(SessionStartRequest session);
+  public void postSession(SessionStartRequest session);
 
   /** Creates one event; its {@code event_id} is set by the caller. */
-  public void createEvent(Event event);
+  public void postEvent(Event event);
 
   /**
    * Creates several events in one request; each has its {@code event_id} and {@code session_id} set by the caller.
@@ -30,7 +30,7 @@ public interface Gateway {
    * @param events at least one
    * @return {@link BatchResult#ALL_STORED}, or the events a partial success did not store
    */
-  public BatchResult createEvents(List<Event> events);
+  public BatchResult postEvents(List<Event> events);
 
   /**
    * Creates a new session from {@code properties} holding {@code events}, in one single-session batch
@@ -39,10 +39,10 @@ public interface Gateway {
    * @param events at least one
    * @return the id HoneyHive gave the session, or null when its answer names none
    */
-  public String importSession(SessionProperties properties, List<Event> events);
+  public String postImport(SessionProperties properties, List<Event> events);
 
   /** Merges {@code update} into the stored event (or session) {@code eventId}. */
-  public void updateEvent(String eventId, EventUpdate update);
+  public void putEvent(String eventId, EventUpdate update);
 
   /**
    * Reads one event.
@@ -52,5 +52,5 @@ public interface Gateway {
   public EventRecord getEvent(UUID eventId);
 
   /** Runs one page of a search. */
-  public SearchEventsResponse searchEvents(SearchEventsRequest request);
+  public SearchEventsResponse postSearch(SearchEventsRequest request);
 }

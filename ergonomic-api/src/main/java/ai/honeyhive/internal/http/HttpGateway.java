@@ -42,17 +42,17 @@ public final class HttpGateway implements Gateway {
   }
 
   @Override
-  public void startSession(SessionStartRequest session) {
+  public void postSession(SessionStartRequest session) {
     calls.send("POST /v1/sessions", sessions.createSession(session));
   }
 
   @Override
-  public void createEvent(Event event) {
+  public void postEvent(Event event) {
     calls.send("POST /v1/events", events.createEvent(event));
   }
 
   @Override
-  public BatchResult createEvents(List<Event> batch) {
+  public BatchResult postEvents(List<Event> batch) {
     String session = batch.get(0).getSessionId();
     for (Event event : batch) {
       if (!Objects.equals(event.getSessionId(), session)) {
@@ -71,14 +71,14 @@ public final class HttpGateway implements Gateway {
   }
 
   @Override
-  public String importSession(SessionProperties properties, List<Event> batch) {
+  public String postImport(SessionProperties properties, List<Event> batch) {
     EventBatchResponse answer = calls.sendReading("POST /v1/events/batch", events.createEventBatch(
         new EventBatchRequest().events(batch).singleSession(true).sessionProperties(properties)));
     return answer == null ? null : answer.getSessionId();
   }
 
   @Override
-  public void updateEvent(String eventId, EventUpdate update) {
+  public void putEvent(String eventId, EventUpdate update) {
     UUID path = Ids.parseOrNull(eventId);
     if (path == null) { // HoneyHive's ids need not be UUIDs, but this route's path must be one.
       LegacyGateway.sendLegacyUpdate(legacy, calls, eventId, update);
@@ -98,7 +98,7 @@ public final class HttpGateway implements Gateway {
   }
 
   @Override
-  public SearchEventsResponse searchEvents(SearchEventsRequest request) {
+  public SearchEventsResponse postSearch(SearchEventsRequest request) {
     return calls.execute("POST /v1/events/search", events.searchEvents(request));
   }
 }

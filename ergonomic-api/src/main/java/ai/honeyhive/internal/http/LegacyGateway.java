@@ -53,13 +53,13 @@ public final class LegacyGateway implements Gateway {
   }
 
   @Override
-  public void startSession(SessionStartRequest session) {
+  public void postSession(SessionStartRequest session) {
     LegacySession body = convert(session, LegacySession.class);
     calls.send("POST /session/start", legacy.startSessionLegacy(new LegacySessionStartRequest().session(body)));
   }
 
   @Override
-  public void createEvent(Event event) {
+  public void postEvent(Event event) {
     if (event.getEventType() == ai.honeyhive.client.model.EventType.MODEL) {
       LegacyModelEvent body = convert(event, LegacyModelEvent.class);
       Object model = event.getConfig() == null ? null : event.getConfig().get("model");
@@ -73,7 +73,7 @@ public final class LegacyGateway implements Gateway {
   }
 
   @Override
-  public BatchResult createEvents(List<Event> batch) {
+  public BatchResult postEvents(List<Event> batch) {
     List<LegacyEvent> bodies = new ArrayList<>(batch.size());
     for (Event event : batch) {
       bodies.add(convert(event, LegacyEvent.class));
@@ -100,7 +100,7 @@ public final class LegacyGateway implements Gateway {
    * sending the events it did not store again would make them a second session.
    */
   @Override
-  public String importSession(SessionProperties properties, List<Event> batch) {
+  public String postImport(SessionProperties properties, List<Event> batch) {
     List<LegacyEvent> bodies = new ArrayList<>(batch.size());
     for (Event event : batch) {
       bodies.add(convert(event, LegacyEvent.class));
@@ -112,7 +112,7 @@ public final class LegacyGateway implements Gateway {
   }
 
   @Override
-  public void updateEvent(String eventId, EventUpdate update) {
+  public void putEvent(String eventId, EventUpdate update) {
     sendLegacyUpdate(legacy, calls, eventId, update);
   }
 
@@ -131,8 +131,8 @@ public final class LegacyGateway implements Gateway {
   }
 
   @Override
-  public SearchEventsResponse searchEvents(SearchEventsRequest request) {
-    return reads.searchEvents(request);
+  public SearchEventsResponse postSearch(SearchEventsRequest request) {
+    return reads.postSearch(request);
   }
 
   /** Converts a current model to its legacy twin through JSON: the field names are the same. */

@@ -43,12 +43,12 @@ class ConcurrentCloseTest {
         new BatchSender(new BlockingGateway(), counters,
             new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Clock.systemUTC()), duration -> { }),
         counters, null, null, null);
-    delivery.createEvent(event(), 0);
+    delivery.submitEvent(event(), 0);
     assertThat(sending.await(5, TimeUnit.SECONDS)).as("the exporter is sending").isTrue();
 
     Thread first = new Thread(delivery::close, "first-closer");
     first.start();
-    while (delivery.createEvent(event(), 0)) { // Dropped once the first closer refuses writes.
+    while (delivery.submitEvent(event(), 0)) { // Dropped once the first closer refuses writes.
       Thread.sleep(1);
     }
     Thread second = new Thread(delivery::close, "second-closer");
@@ -75,7 +75,7 @@ class ConcurrentCloseTest {
   /** Answers the first batch only once the test releases it. */
   private final class BlockingGateway implements Gateway {
     @Override
-    public BatchResult createEvents(List<Event> events) {
+    public BatchResult postEvents(List<Event> events) {
       sending.countDown();
       try {
         release.await();
@@ -86,18 +86,18 @@ class ConcurrentCloseTest {
     }
 
     @Override
-    public void startSession(SessionStartRequest session) {}
+    public void postSession(SessionStartRequest session) {}
 
     @Override
-    public void createEvent(Event event) {}
+    public void postEvent(Event event) {}
 
     @Override
-    public String importSession(SessionProperties properties, List<Event> events) {
+    public String postImport(SessionProperties properties, List<Event> events) {
       return null;
     }
 
     @Override
-    public void updateEvent(String eventId, EventUpdate update) {}
+    public void putEvent(String eventId, EventUpdate update) {}
 
     @Override
     public EventRecord getEvent(UUID eventId) {
@@ -105,7 +105,7 @@ class ConcurrentCloseTest {
     }
 
     @Override
-    public SearchEventsResponse searchEvents(SearchEventsRequest request) {
+    public SearchEventsResponse postSearch(SearchEventsRequest request) {
       throw new UnsupportedOperationException();
     }
   }
