@@ -67,7 +67,7 @@ final class JsonValues {
    * @throws IllegalArgumentException naming {@code path} (or a path below it) when it cannot
    */
   static void check(String path, Object value) {
-    if (sizeIfWritable(value, 1) < 0) {
+    if (sizeIfWritable(value, 1, true) < 0) {
       checkWithPath(path, value, 1); // A value under a field's map: that map is the first level.
     }
   }
@@ -79,7 +79,7 @@ final class JsonValues {
    */
   static long check(String field, String key, Object value) {
     checkString(field, true, key);
-    long size = sizeIfWritable(value, 1);
+    long size = sizeIfWritable(value, 1, true);
     if (size < 0) {
       checkWithPath(field + "." + key, value, 1); // The field's map is the first level, its values the second.
     }
@@ -101,15 +101,16 @@ final class JsonValues {
   /**
    * The fast check: walks {@code value} without tracking where it is, and returns its {@link #estimate}, or -1 when
    * it cannot be written as JSON. Exact class checks come first: a failed {@code instanceof} against an interface
-   * scans the class's interfaces.
+   * scans the class's interfaces. Strings and keys are scanned for lone surrogates only if {@code scanStrings}: the
+   * estimate of a value checked before need not read its text again.
    */
-  private static long sizeIfWritable(Object value, int depth) {
+  private static long sizeIfWritable(Object value, int depth, boolean scanStrings) {
     if (value == null) {
       return 4;
     }
     Class<?> type = value.getClass();
     if (type == String.class) {
-      return loneSurrogateAt((String) value) < 0 ? ((String) value).length() + 2 : -1;
+      return !scanStrings || loneSurrogateAt((String) value) < 0 ? ((String) value).length() + 2 : -1;
     }
     if (type == Integer.class || type == Long.class) {
       return 8;
@@ -127,8 +128,8 @@ final class JsonValues {
       long size = 2;
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         Object key = entry.getKey();
-        long valueSize = key instanceof String && loneSurrogateAt((String) key) < 0
-            ? sizeIfWritable(entry.getValue(), depth + 1) : -1;
+        long valueSize = key instanceof String && (!scanStrings || loneSurrogateAt((String) key) < 0)
+            ? sizeIfWritable(entry.getValue(), depth + 1, scanStrings) : -1;
         if (valueSize < 0) {
           return -1;
         }
@@ -142,7 +143,7 @@ final class JsonValues {
       }
       long size = 2;
       for (Object element : (Collection<?>) value) {
-        long elementSize = sizeIfWritable(element, depth + 1);
+        long elementSize = sizeIfWritable(element, depth + 1, scanStrings);
         if (elementSize < 0) {
           return -1;
         }
@@ -157,7 +158,7 @@ final class JsonValues {
         }
         long size = 2;
         for (Object element : (Object[]) value) {
-          long elementSize = sizeIfWritable(element, depth + 1);
+          long elementSize = sizeIfWritable(element, depth + 1, scanStrings);
           if (elementSize < 0) {
             return -1;
           }
@@ -308,10 +309,11 @@ final class JsonValues {
    * allocates nothing: a string counts its characters plus quotes (so escapes and multi-byte UTF-8 are undercounted:
    * text outside ASCII takes up to 3 bytes a character), a number 8, a boolean 5, null 4, and maps and lists their
    * entries plus punctuation. Other values (enums, types Moshi has adapters for) count 16, as does a value that can no
-   * longer be written (changed since it was checked).
+   * longer be written (changed since it was checked). Strings are not scanned for lone surrogates again: the values
+   * estimated were checked where they were handed over.
    */
   static long estimate(Object value) {
-    long size = sizeIfWritable(value, 0);
+    long size = sizeIfWritable(value, 0, false);
     return size < 0 ? 16 : size;
   }
 
