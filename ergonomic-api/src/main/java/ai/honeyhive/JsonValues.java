@@ -234,6 +234,17 @@ final class JsonValues {
   }
 
   /**
+   * Refuses {@code text}, a plain string field such as an event's name or source, if it holds a lone UTF-16
+   * surrogate: the check the strings of free-form values get, for the strings sent beside them.
+   *
+   * @param field the field's name, for the message, such as {@code "model"}
+   * @throws IllegalArgumentException naming {@code field}
+   */
+  static void checkText(String field, String text) {
+    checkString(field, false, text);
+  }
+
+  /**
    * Refuses {@code text}, the value at {@code path} or (if {@code isKey}) one of its keys, if it holds a lone
    * surrogate. Refused rather than replaced: silently altered text is worse than a clear error where it is handed over.
    */

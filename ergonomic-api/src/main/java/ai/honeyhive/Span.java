@@ -133,15 +133,11 @@ public final class Span extends EventScope implements AutoCloseable {
   /**
    * Marks the span failed with {@code message}.
    *
-   * @param message a description of the failure
+   * @param message a description of the failure; no lone UTF-16 surrogates
    * @return this span
    */
   public Span error(String message) {
-    Checks.notNull("error", message);
-    synchronized (draft) {
-      draft.error = message;
-    }
-    return this;
+    return recordError(Checks.text("error", message));
   }
 
   /**
@@ -151,7 +147,15 @@ public final class Span extends EventScope implements AutoCloseable {
    * @return this span
    */
   public Span error(Throwable error) {
-    return error(EventDraft.describe(Checks.notNull("error", error)));
+    // Not checked for lone surrogates: the text is the exception's, and call() records the body's exception here.
+    return recordError(EventDraft.describe(Checks.notNull("error", error)));
+  }
+
+  private Span recordError(String message) {
+    synchronized (draft) {
+      draft.error = message;
+    }
+    return this;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,54 @@ class LoneSurrogatesTest {
     assertThatThrownBy(() -> hh.session("chat").metadata(Map.of("note", List.of(CUT_EMOJI))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("metadata.note[0] holds a lone UTF-16 surrogate");
+  }
+
+  @Test
+  void plainStringFieldsRefuseThemToo() {
+    assertRefused(() -> session.model(CUT_EMOJI), "model");
+    assertRefused(() -> session.tool(CUT_EMOJI), "name");
+    assertRefused(() -> session.chain(CUT_EMOJI), "name");
+    assertRefused(() -> hh.session(CUT_EMOJI), "name");
+    assertRefused(() -> hh.session("chat").source(CUT_EMOJI), "source");
+    assertRefused(() -> session.tool("t").source(CUT_EMOJI), "source");
+    assertRefused(() -> session.model("gpt-4o").provider(CUT_EMOJI), "provider");
+    assertRefused(() -> session.model("gpt-4o").parameter(CUT_EMOJI, 1), "name");
+    assertRefused(() -> session.model("gpt-4o").message(CUT_EMOJI, "hi"), "role");
+    assertRefused(() -> session.tool("t").error(CUT_EMOJI), "error");
+    assertRefused(() -> hh.updateEvent("event-" + CUT_EMOJI), "eventId");
+    assertRefused(() -> session.model("gpt-4o").message("user", CUT_EMOJI), "inputs.messages[0].content");
+    mock.enqueueOk(); // for the span's event, sent when it closes
+    try (Span span = session.chain("c").start()) {
+      assertRefused(() -> span.error(CUT_EMOJI), "error");
+    }
+  }
+
+  private static void assertRefused(ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(field + " holds a lone UTF-16 surrogate (U+D83D at index ");
+  }
+
+  @Test
+  void plainStringFieldsTakeWholePairs() {
+    mock.enqueueOk();
+
+    session.model("gpt \uD83D\uDE00").provider("\uD83D\uDE00").error("failed \uD83D\uDE00").log();
+
+    Map<String, Object> body = MockHoneyHive.body(mock.takeRequest());
+    assertThat(body).containsEntry("event_name", "gpt \uD83D\uDE00").containsEntry("error", "failed \uD83D\uDE00");
+  }
+
+  /** The text of an exception is the exception's own, not handed over: call() records it and rethrows the body's. */
+  @Test
+  void anExceptionWhoseMessageHoldsOneIsRecordedAndRethrownUnchanged() {
+    mock.enqueueOk();
+    IllegalStateException failure = new IllegalStateException(CUT_EMOJI);
+
+    assertThatThrownBy(() -> session.tool("t").call(() -> {
+      throw failure;
+    })).isSameAs(failure);
+    assertThat(MockHoneyHive.body(mock.takeRequest())).containsKey("error");
   }
 
   @Test
