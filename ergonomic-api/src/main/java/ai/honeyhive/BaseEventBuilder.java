@@ -159,11 +159,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Marks the event failed with {@code message}.
    *
-   * @param message a description of the failure
+   * @param message a description of the failure; no lone UTF-16 surrogates
    * @return this builder
    */
   public final B error(String message) {
-    draft.error = Checks.notNull("error", message);
+    draft.error = Checks.text("error", message);
     return self();
   }
 
@@ -181,7 +181,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
   /**
    * Sets this event's source, such as {@code "production"}. Default: the client's source.
    *
-   * @param source the source; must not be blank
+   * @param source the source; must not be blank or hold a lone UTF-16 surrogate
    * @return this builder
    */
   public final B source(String source) {

@@ -1,5 +1,6 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.wire.JsonValues;
 import java.time.Duration;
 
 /** Argument checks whose messages name the argument. */
@@ -13,18 +14,30 @@ final class Checks {
     return value;
   }
 
-  /** A name shown in HoneyHive: not null, not blank. Returns it stripped. */
+  /**
+   * A name shown in HoneyHive: not null, not blank, without a lone UTF-16 surrogate (which has no UTF-8 form). Returns
+   * it stripped.
+   */
   static String name(String field, String value) {
     notNull(field, value);
     if (value.isBlank()) {
       throw new IllegalArgumentException(field + " must not be blank");
     }
+    JsonValues.checkText(field, value);
     return value.strip();
+  }
+
+  /** A free text sent as a string, such as an error message: not null, without a lone UTF-16 surrogate. */
+  static String text(String field, String value) {
+    notNull(field, value);
+    JsonValues.checkText(field, value);
+    return value;
   }
 
   /**
    * An id HoneyHive stores as a plain string, which need not be a UUID (ids from OpenTelemetry ingestion or other
-   * SDKs): not null, not blank, without surrounding white space or control characters, at most 1024 characters.
+   * SDKs): not null, not blank, without surrounding white space, control characters or a lone UTF-16 surrogate, at most
+   * 1024 characters.
    */
   static String id(String field, String value) {
     notNull(field, value);
@@ -37,6 +50,7 @@ final class Checks {
         throw new IllegalArgumentException(field + " must not hold control characters, but had one at index " + i);
       }
     }
+    JsonValues.checkText(field, value);
     return value;
   }
 

@@ -56,7 +56,7 @@ public abstract class EventScope {
    *
    * @param model the model's name, such as {@code "gpt-4o"}; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code model} is blank
+   * @throws IllegalArgumentException if {@code model} is blank or holds a lone UTF-16 surrogate
    */
   public final ModelEventBuilder model(String model) {
     return new ModelEventBuilder(client, this, Checks.name("model", model));
@@ -67,7 +67,7 @@ public abstract class EventScope {
    *
    * @param name the tool's name, such as {@code "vector-search"}; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public final EventBuilder tool(String name) {
     return new EventBuilder(client, this, EventType.TOOL, Checks.name("name", name));
@@ -79,7 +79,7 @@ public abstract class EventScope {
    *
    * @param name the chain's name; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public final EventBuilder chain(String name) {
     return new EventBuilder(client, this, EventType.CHAIN, Checks.name("name", name));

@@ -225,7 +225,8 @@ public final class EventUpdate {
    * @return this builder
    * @throws NullPointerException if {@code childrenIds} or one of its ids is null
    * @throws IllegalArgumentException if {@code childrenIds} is empty or an id is blank, longer than 1024 characters or
-   *     holds control characters; the message names the id's index, such as {@code childrenIds[2]}
+   *     holds control characters or a lone UTF-16 surrogate; the message names the id's index, such as
+   *     {@code childrenIds[2]}
    */
   public EventUpdate childrenIds(Collection<String> childrenIds) {
     if (childrenIds == null) {

@@ -28,7 +28,7 @@ public final class ImportParent {
    *
    * @param model the model's name; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code model} is blank
+   * @throws IllegalArgumentException if {@code model} is blank or holds a lone UTF-16 surrogate
    */
   public ModelEventBuilder model(String model) {
     return scope.model(model);
@@ -39,7 +39,7 @@ public final class ImportParent {
    *
    * @param name the tool's name; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public EventBuilder tool(String name) {
     return scope.tool(name);
@@ -50,7 +50,7 @@ public final class ImportParent {
    *
    * @param name the chain's name; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public EventBuilder chain(String name) {
     return scope.chain(name);

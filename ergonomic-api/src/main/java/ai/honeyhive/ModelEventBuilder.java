@@ -28,7 +28,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
   /**
    * Sets {@code config.provider}, such as {@code "openai"}.
    *
-   * @param provider the provider's name; must not be blank
+   * @param provider the provider's name; must not be blank or hold a lone UTF-16 surrogate
    * @return this builder
    */
   public ModelEventBuilder provider(String provider) {
@@ -39,7 +39,7 @@ public final class ModelEventBuilder extends BaseEventBuilder<ModelEventBuilder>
   /**
    * Sets one model parameter in {@code config}, such as {@code top_p}.
    *
-   * @param name the parameter's name, as the provider spells it; must not be blank
+   * @param name the parameter's name, as the provider spells it; must not be blank or hold a lone UTF-16 surrogate
    * @param value the value
    * @return this builder
    * @throws IllegalArgumentException if {@code value} cannot be written as JSON

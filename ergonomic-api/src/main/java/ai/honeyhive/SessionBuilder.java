@@ -50,7 +50,7 @@ public final class SessionBuilder {
   /**
    * Sets the session's source, such as {@code "production"}. Default: the client's source.
    *
-   * @param source the source; must not be blank
+   * @param source the source; must not be blank or hold a lone UTF-16 surrogate
    * @return this builder
    */
   public SessionBuilder source(String source) {

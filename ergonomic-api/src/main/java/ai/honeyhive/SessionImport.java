@@ -126,7 +126,7 @@ public final class SessionImport {
    *
    * @param model the model's name, such as {@code "gpt-4o"}; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code model} is blank
+   * @throws IllegalArgumentException if {@code model} is blank or holds a lone UTF-16 surrogate
    */
   public ModelEventBuilder model(String model) {
     return top.model(model);
@@ -137,7 +137,7 @@ public final class SessionImport {
    *
    * @param name the tool's name, such as {@code "vector-search"}; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public EventBuilder tool(String name) {
     return top.tool(name);
@@ -149,7 +149,7 @@ public final class SessionImport {
    *
    * @param name the chain's name; must not be blank
    * @return a builder for the event
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public EventBuilder chain(String name) {
     return top.chain(name);

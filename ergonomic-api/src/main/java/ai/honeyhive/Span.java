@@ -181,16 +181,12 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   /**
    * Marks the span failed with {@code message}, sent as the event's {@code error}; a later call replaces it.
    *
-   * @param message a description of the failure
+   * @param message a description of the failure; no lone UTF-16 surrogates
    * @return this span
    * @throws NullPointerException if {@code message} is null
    */
   public Span error(String message) {
-    Checks.notNull("error", message);
-    synchronized (draft) {
-      draft.error = message;
-    }
-    return this;
+    return recordError(Checks.text("error", message));
   }
 
   /**
@@ -203,7 +199,15 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
    * @throws NullPointerException if {@code error} is null
    */
   public Span error(Throwable error) {
-    return error(EventDraft.describe(Checks.notNull("error", error)));
+    // Not checked for lone surrogates: the text is the exception's, and call() records the body's exception here.
+    return recordError(EventDraft.describe(Checks.notNull("error", error)));
+  }
+
+  private Span recordError(String message) {
+    synchronized (draft) {
+      draft.error = message;
+    }
+    return this;
   }
 
   /**

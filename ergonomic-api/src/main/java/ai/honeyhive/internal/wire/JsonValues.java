@@ -67,7 +67,7 @@ public final class JsonValues {
    * @throws IllegalArgumentException naming {@code path} (or a path below it) when it cannot
    */
   public static void check(String path, Object value) {
-    if (sizeIfWritable(value, 1) < 0) {
+    if (sizeIfWritable(value, 1, true) < 0) {
       checkWithPath(path, value, 1); // A value under a field's map: that map is the first level.
     }
   }
@@ -79,7 +79,7 @@ public final class JsonValues {
    */
   public static long check(String field, String key, Object value) {
     checkString(field, true, key);
-    long size = sizeIfWritable(value, 1);
+    long size = sizeIfWritable(value, 1, true);
     if (size < 0) {
       checkWithPath(field + "." + key, value, 1); // The field's map is the first level, its values the second.
     }
@@ -101,15 +101,16 @@ public final class JsonValues {
   /**
    * The fast check: walks {@code value} without tracking where it is, and returns its {@link #estimate}, or -1 when
    * it cannot be written as JSON. Exact class checks come first: a failed {@code instanceof} against an interface
-   * scans the class's interfaces.
+   * scans the class's interfaces. Strings and keys are scanned for lone surrogates only if {@code scanStrings}: the
+   * estimate of a value checked before need not read its text again.
    */
-  private static long sizeIfWritable(Object value, int depth) {
+  private static long sizeIfWritable(Object value, int depth, boolean scanStrings) {
     if (value == null) {
       return 4;
     }
     Class<?> type = value.getClass();
     if (type == String.class) {
-      return loneSurrogateAt((String) value) < 0 ? ((String) value).length() + 2 : -1;
+      return !scanStrings || loneSurrogateAt((String) value) < 0 ? ((String) value).length() + 2 : -1;
     }
     if (type == Integer.class || type == Long.class) {
       return 8;
@@ -127,8 +128,8 @@ public final class JsonValues {
       long size = 2;
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         Object key = entry.getKey();
-        long valueSize = key instanceof String && loneSurrogateAt((String) key) < 0
-            ? sizeIfWritable(entry.getValue(), depth + 1) : -1;
+        long valueSize = key instanceof String && (!scanStrings || loneSurrogateAt((String) key) < 0)
+            ? sizeIfWritable(entry.getValue(), depth + 1, scanStrings) : -1;
         if (valueSize < 0) {
           return -1;
         }
@@ -142,7 +143,7 @@ public final class JsonValues {
       }
       long size = 2;
       for (Object element : (Collection<?>) value) {
-        long elementSize = sizeIfWritable(element, depth + 1);
+        long elementSize = sizeIfWritable(element, depth + 1, scanStrings);
         if (elementSize < 0) {
           return -1;
         }
@@ -157,7 +158,7 @@ public final class JsonValues {
         }
         long size = 2;
         for (Object element : (Object[]) value) {
-          long elementSize = sizeIfWritable(element, depth + 1);
+          long elementSize = sizeIfWritable(element, depth + 1, scanStrings);
           if (elementSize < 0) {
             return -1;
           }
@@ -188,23 +189,59 @@ public final class JsonValues {
   /**
    * Returns the index of the first lone UTF-16 surrogate in {@code text} (half of a pair without the other, as when a
    * string is cut inside an emoji), or -1 when there is none. UTF-8 cannot encode one; the JDK would write {@code ?}.
-   * One tight pass over the chars for text without surrogates (most text); pairs are matched only past the first one.
+   *
+   * <p>Text without surrogates (most text) goes through one tight loop that compares each code point with the
+   * surrogate range; pairs are matched only from the first surrogate on ({@link #loneSurrogateFrom}). Two details make
+   * that loop cost next to nothing on Latin-1 strings (text without characters above U+00FF, which the JVM stores one
+   * byte a char), as {@code JsonValuesCheckBenchmark} measures:
+   * <ul>
+   *   <li>The range is tested with comparisons, not as {@code (c & 0xF800) == 0xD800}: the JIT knows that a char read
+   *       from a Latin-1 string is at most 0xFF, so {@code c >= 0xD800} is false there and the loop drops out of the
+   *       compiled code. The mask hides that range from it.
+   *   <li>It reads with {@code codePointAt}, not {@code charAt}. The JIT keeps one profile per method, shared by all
+   *       the code that calls it. When {@code charAt} has read UTF-16 strings somewhere in the JVM, but only a little
+   *       (as something outside this check had in the benchmarks), the JIT compiles its UTF-16 branch as an
+   *       out-of-line call in every loop that inlines it, and such a loop reloads the string's fields and checks the
+   *       bounds for every char: about half a nanosecond a char. Little code calls {@code codePointAt}, so its profile
+   *       is mostly this check's own: Latin-1 only, or, where UTF-16 text is logged, UTF-16 often enough for the JIT to
+   *       inline that branch too. Where it has read UTF-16 only a little, this loop costs that half nanosecond a char.
+   * </ul>
    */
   private static int loneSurrogateAt(String text) {
-    int length = text.length();
-    int i = 0;
-    while (i < length && (text.charAt(i) & 0xF800) != 0xD800) {
-      i++;
+    for (int i = 0, length = text.length(); i < length; i++) {
+      int c = text.codePointAt(i);
+      if (c >= Character.MIN_SURROGATE && (c <= Character.MAX_SURROGATE || c > Character.MAX_VALUE)) {
+        return loneSurrogateFrom(text, i); // A surrogate, lone or the first half of a pair.
+      }
     }
-    for (; i < length; i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+    return -1;
+  }
+
+  /**
+   * {@link #loneSurrogateAt}, from index {@code i} on: {@code codePointAt} reads a whole pair as one supplementary
+   * code point, which is stepped over, and a lone surrogate as itself.
+   */
+  private static int loneSurrogateFrom(String text, int i) {
+    for (int length = text.length(); i < length; i++) {
+      int c = text.codePointAt(i);
+      if (c > Character.MAX_VALUE) {
         i++;
-      } else if (Character.isSurrogate(c)) {
+      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Refuses {@code text}, a plain string field such as an event's name or source, if it holds a lone UTF-16
+   * surrogate: the check the strings of free-form values get, for the strings sent beside them.
+   *
+   * @param field the field's name, for the message, such as {@code "model"}
+   * @throws IllegalArgumentException naming {@code field}
+   */
+  public static void checkText(String field, String text) {
+    checkString(field, false, text);
   }
 
   /**
@@ -283,10 +320,11 @@ public final class JsonValues {
    * allocates nothing: a string counts its characters plus quotes (so escapes and multi-byte UTF-8 are undercounted:
    * text outside ASCII takes up to 3 bytes a character), a number 8, a boolean 5, null 4, and maps and lists their
    * entries plus punctuation. Other values (enums, types Moshi has adapters for) count 16, as does a value that can no
-   * longer be written (changed since it was checked).
+   * longer be written (changed since it was checked). Strings are not scanned for lone surrogates again: the values
+   * estimated were checked where they were handed over.
    */
   public static long estimate(Object value) {
-    long size = sizeIfWritable(value, 0);
+    long size = sizeIfWritable(value, 0, false);
     return size < 0 ? 16 : size;
   }
 
