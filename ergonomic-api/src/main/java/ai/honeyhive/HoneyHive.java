@@ -157,7 +157,7 @@ public final class HoneyHive implements AutoCloseable {
    *
    * @param name the session's name, shown in HoneyHive; must not be blank
    * @return a builder for the session
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public SessionBuilder session(String name) {
     return new SessionBuilder(client, Checks.name("name", name));
@@ -169,7 +169,7 @@ public final class HoneyHive implements AutoCloseable {
    *
    * @param name the session's name, such as {@code "support-chat"}; must not be blank
    * @return a builder for the imported session
-   * @throws IllegalArgumentException if {@code name} is blank
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public SessionImport importSession(String name) {
     return new SessionImport(client, Checks.name("name", name));
@@ -233,7 +233,7 @@ public final class HoneyHive implements AutoCloseable {
    * @param fallbackSessionName the name of the session started when the headers carry no usable session id; must not
    *     be blank
    * @return the handle to log the request's events on; close it to end a fresh session
-   * @throws IllegalArgumentException if {@code fallbackSessionName} is blank
+   * @throws IllegalArgumentException if {@code fallbackSessionName} is blank or holds a lone UTF-16 surrogate
    * @throws HoneyHiveException in the synchronous mode, if a fresh session had to be started and the API call failed
    */
   public ContinuedTrace continueTrace(Map<String, ?> headers, String fallbackSessionName) {
@@ -252,7 +252,7 @@ public final class HoneyHive implements AutoCloseable {
    *     be blank
    * @return the handle to log the request's events on; close it to end a fresh session
    * @throws NullPointerException if {@code header} is null
-   * @throws IllegalArgumentException if {@code fallbackSessionName} is blank
+   * @throws IllegalArgumentException if {@code fallbackSessionName} is blank or holds a lone UTF-16 surrogate
    * @throws HoneyHiveException in the synchronous mode, if a fresh session had to be started and the API call failed
    */
   public ContinuedTrace continueTrace(Function<String, String> header, String fallbackSessionName) {
@@ -270,7 +270,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return a builder for the update
    * @throws NullPointerException if {@code eventId} is null
    * @throws IllegalArgumentException if {@code eventId} is blank, longer than 1024 characters, has surrounding white
-   *     space or holds control characters
+   *     space, or holds control characters or a lone UTF-16 surrogate
    */
   public EventUpdate updateEvent(String eventId) {
     return new EventUpdate(client, Checks.id("eventId", eventId), null);
@@ -285,7 +285,7 @@ public final class HoneyHive implements AutoCloseable {
    * @return the stored event
    * @throws NullPointerException if {@code eventId} is null
    * @throws IllegalArgumentException if {@code eventId} is blank, longer than 1024 characters, has surrounding white
-   *     space or holds control characters
+   *     space, or holds control characters or a lone UTF-16 surrogate
    * @throws NotFoundException if there is no such event
    * @throws HoneyHiveException if the call fails otherwise
    */
