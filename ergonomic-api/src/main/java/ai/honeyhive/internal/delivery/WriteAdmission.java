@@ -105,11 +105,7 @@ final class WriteAdmission implements SpoolReplay.Sink {
     boolean queued = position >= 0;
     if (queued) {
       exporter.wakeIfBatchDue();
-    } else if (position == Spool.SPOOL_FULL) {
-      drops.drop(write, DropReason.SPOOL_FULL);
-    } else if (position == Spool.CLOSED) {
-      drops.drop(write, DropReason.CLOSED);
-    } else {
+    } else if (!refusedBySpool(write, position)) {
       queued = whenFull(write, size, record);
     }
     if (state == CLOSED) {
@@ -170,6 +166,18 @@ final class WriteAdmission implements SpoolReplay.Sink {
     }
   }
 
+  /**
+   * Drops {@code write} if the spool refused it ({@link Spool#SPOOL_FULL} or {@link Spool#CLOSED}); returns whether it
+   * did. A full queue ({@link Spool#QUEUE_FULL}) is left to the queue-full policy.
+   */
+  private boolean refusedBySpool(Object write, long position) {
+    if (position == Spool.SPOOL_FULL || position == Spool.CLOSED) {
+      drops.drop(write, position == Spool.SPOOL_FULL ? DropReason.SPOOL_FULL : DropReason.CLOSED);
+      return true;
+    }
+    return false;
+  }
+
   /** Applies the queue-full policy to {@code write}; returns whether it was queued in the end. */
   private boolean whenFull(Object write, long size, SpoolRecords.Framed record) {
     switch (queueFullPolicy) {
@@ -197,8 +205,7 @@ final class WriteAdmission implements SpoolReplay.Sink {
       if (position >= 0) {
         exporter.wake();
         return true;
-      } else if (position < Spool.QUEUE_FULL) {
-        drops.drop(write, position == Spool.SPOOL_FULL ? DropReason.SPOOL_FULL : DropReason.CLOSED);
+      } else if (refusedBySpool(write, position)) {
         return false;
       }
     }
@@ -228,8 +235,7 @@ final class WriteAdmission implements SpoolReplay.Sink {
       long position = offer(write, size, record);
       if (position >= 0) {
         return true;
-      } else if (position < Spool.QUEUE_FULL) {
-        drops.drop(write, position == Spool.SPOOL_FULL ? DropReason.SPOOL_FULL : DropReason.CLOSED);
+      } else if (refusedBySpool(write, position)) {
         return false;
       }
     }
