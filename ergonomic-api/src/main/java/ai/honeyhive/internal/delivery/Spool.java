@@ -281,25 +281,16 @@ public final class Spool implements AutoCloseable {
    */
   private void write(ByteBuffer bytes) throws IOException {
     try {
-      while (bytes.hasRemaining()) {
-        active.write(bytes);
-      }
+      Uninterrupted.writeFully(active, bytes);
     } catch (ClosedChannelException e) {
-      boolean interrupted = Thread.interrupted();
-      try {
+      Uninterrupted.run(() -> {
         active = FileChannel.open(activePath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         active.truncate(activeBytes);
-        bytes.rewind();
-        while (bytes.hasRemaining()) {
-          active.write(bytes);
-        }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
+        Uninterrupted.writeFully(active, bytes.rewind());
+      });
     }
   }
+
 
   /**
    * Seals the active segment. Forcing 8 MiB to disk can take milliseconds: the sync thread does it, outside the lock,

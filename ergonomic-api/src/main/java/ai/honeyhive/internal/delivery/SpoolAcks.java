@@ -63,18 +63,12 @@ public final class SpoolAcks implements AutoCloseable {
     } catch (ClosedChannelException e) {
       // This thread was interrupted while it wrote (close abandoning a request), which closed the file: reopen it, cut
       // off what was written of the entry, and write it again. The interrupt is kept.
-      boolean interrupted = Thread.interrupted();
       channel = null;
-      try {
+      Uninterrupted.run(() -> {
         append(ByteBuffer.allocate(0));
         channel.truncate(channel.size() / ENTRY_BYTES * ENTRY_BYTES);
-        entry.rewind();
-        append(entry);
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
+        append(entry.rewind());
+      });
     }
   }
 
@@ -83,9 +77,7 @@ public final class SpoolAcks implements AutoCloseable {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);
     }
-    while (entry.hasRemaining()) {
-      channel.write(entry);
-    }
+    Uninterrupted.writeFully(channel, entry);
   }
 
   /** Whether {@code position} is in an added range. */
