@@ -267,7 +267,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     if (end < start) {
       throw new IllegalArgumentException("endTime (" + draft.endTime + ") is before startTime (" + draft.startTime + ")");
     }
-    UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
+    UUID id = draft.eventId != null ? draft.eventId : Ids.newEventId(parent.sessionId);
     boolean delivered = parent.deliver(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(),
         start, end, client.defaultSource), draft.estimatedBytes());
     // Only an event that was sent or queued becomes a child: one dropped at once (a full queue, a closed client) or
@@ -292,7 +292,7 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
       throw new IllegalStateException("an imported session's events are not timed by the clock: give them"
           + " startTime/endTime and log() them; nest events under one with SessionImport.under(eventId)");
     }
-    UUID id = draft.eventId != null ? draft.eventId : Ids.newId();
+    UUID id = draft.eventId != null ? draft.eventId : Ids.newEventId(parent.sessionId);
     parent.adopt(id);
     return newSpan(id, new EventDraft(draft), client.time.nowEpochNanos());
   }

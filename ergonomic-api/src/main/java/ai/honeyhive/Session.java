@@ -2,6 +2,7 @@ package ai.honeyhive;
 
 import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.internal.delivery.DeliveryCounters;
+import ai.honeyhive.internal.wire.Ids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,6 +186,22 @@ public final class Session extends EventScope implements AutoCloseable {
       update.childrenIds(childIds);
     }
     update.send();
+  }
+
+  /**
+   * Returns a scope whose events nest under the event {@code eventId} of this session: their {@code parent_id} is
+   * {@code eventId}. The event need not be open, nor logged by this process: a span of another service, or of another
+   * tracer (the OpenTelemetry bridge nests OpenTelemetry spans this way). Spans started in the scope nest as usual.
+   * The parent does not list these events in its {@code children_ids}; HoneyHive nests events by their
+   * {@code parent_id}. Sends nothing.
+   *
+   * @param eventId the parent event's id, a UUID string; the session's own id makes top-level events
+   * @return the scope to log the nested events in
+   * @throws IllegalArgumentException if {@code eventId} is not a UUID
+   */
+  public EventScope under(String eventId) {
+    UUID id = Ids.parse("eventId", eventId);
+    return id.equals(sessionId) ? this : new KnownParent(client, this, id);
   }
 
   @Override

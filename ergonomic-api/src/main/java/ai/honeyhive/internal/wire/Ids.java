@@ -23,6 +23,17 @@ public final class Ids {
   }
 
   /**
+   * Returns a new event id for the session {@code sessionId}: the session id's first 64 bits, then 64 random bits with
+   * the IETF variant, so a version 4 session id gives version 4 event ids. The last 64 bits are the event's span id in
+   * W3C {@code traceparent} (whose trace id is the session id), and OpenTelemetry's span id maps back to the event id
+   * by the same rule, so spans of other tracers nested under an event of this client find their parent.
+   */
+  public static UUID newEventId(UUID sessionId) {
+    long least = (ThreadLocalRandom.current().nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+    return new UUID(sessionId.getMostSignificantBits(), least);
+  }
+
+  /**
    * Parses {@code value} as the UUID named {@code field}.
    *
    * @throws NullPointerException if {@code value} is null
