@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -267,13 +268,14 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
     if (end < start) {
       throw new IllegalArgumentException("endTime (" + draft.endTime + ") is before startTime (" + draft.startTime + ")");
     }
-    UUID id = draft.eventId != null ? draft.eventId : Ids.newEventId(parent.sessionId);
-    boolean delivered = parent.deliver(draft.toWire(type, name, id, parent.sessionId, parent.parentEventId(), List.of(),
-        start, end, client.defaultSource), draft.estimatedBytes());
+    UUID id = draft.eventId != null ? draft.eventId : parent.newEventId();
+    UUID parentId = parent.parentForNewEvent();
+    boolean delivered = parent.deliver(draft.toWire(type, name, id, parent.sessionId, parentId, List.of(), start, end,
+        client.defaultSource), draft.estimatedBytes());
     // Only an event that was sent or queued becomes a child: one dropped at once (a full queue, a closed client) or
     // whose synchronous send threw is not listed in its parent's children_ids, which would name an event that never
     // arrives.
-    if (delivered) {
+    if (delivered && Objects.equals(parentId, parent.parentEventId())) {
       parent.adopt(id);
     }
     return id.toString();
@@ -292,9 +294,12 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
       throw new IllegalStateException("an imported session's events are not timed by the clock: give them"
           + " startTime/endTime and log() them; nest events under one with SessionImport.under(eventId)");
     }
-    UUID id = draft.eventId != null ? draft.eventId : Ids.newEventId(parent.sessionId);
-    parent.adopt(id);
-    return newSpan(id, new EventDraft(draft), client.time.nowEpochNanos());
+    UUID id = draft.eventId != null ? draft.eventId : parent.newEventId();
+    Span span = newSpan(id, new EventDraft(draft), client.time.nowEpochNanos());
+    if (span.nestsInScope()) {
+      parent.adopt(id);
+    }
+    return span;
   }
 
   /** Makes the span {@link #start()} opens: a plain {@link Span}, or the subtype of a builder that offers one. */
@@ -376,14 +381,11 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
       Function<? super T, ? extends Map<String, ?>> outputs) throws E {
     try (span) {
       T result;
-      EventScope replaced = CurrentScope.swap(span);
-      try {
+      try (CurrentScope.Entered entered = CurrentScope.enter(span)) { // Also drops a scope the body left current.
         result = body.apply(span);
       } catch (Throwable t) {
         span.error(t);
         throw t;
-      } finally {
-        CurrentScope.swap(replaced); // Also drops a scope the body made current and left open.
       }
       if (outputs != null) {
         span.recordOutputs(result, outputs);

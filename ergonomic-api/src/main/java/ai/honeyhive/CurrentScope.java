@@ -1,6 +1,9 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.bridge.ContextBridge.Detach;
+import ai.honeyhive.internal.bridge.ContextBridges;
 import ai.honeyhive.internal.propagation.TraceHeaders;
+import java.util.UUID;
 
 /**
  * Marks an {@link EventScope} as the current one of this thread until closed; returned by
@@ -19,6 +22,10 @@ import ai.honeyhive.internal.propagation.TraceHeaders;
  * wrapped by {@link HoneyHiveContext#wrap(java.util.concurrent.Executor)} (or wrap each task), call
  * {@code makeCurrent()} inside the task, or tag the OkHttp request (see {@link TracePropagation}). Closing a
  * {@code CurrentScope} a second time, or on another thread, does nothing.
+ *
+ * <p>With the {@code honeyhive-opentelemetry} module and a live HoneyHive span exporter, the scope is also made
+ * current in OpenTelemetry's context, so spans OpenTelemetry starts meanwhile nest under it; closing restores that
+ * context too.
  */
 public final class CurrentScope implements AutoCloseable {
   private static final ThreadLocal<EventScope> CURRENT = new ThreadLocal<>();
@@ -26,18 +33,20 @@ public final class CurrentScope implements AutoCloseable {
   private final EventScope scope;
   private final EventScope previous;
   private final Thread thread;
+  private final Detach detach;
   private boolean closed;
 
-  private CurrentScope(EventScope scope, EventScope previous, Thread thread) {
+  private CurrentScope(EventScope scope, EventScope previous, Thread thread, Detach detach) {
     this.scope = scope;
     this.previous = previous;
     this.thread = thread;
+    this.detach = detach;
   }
 
   static CurrentScope attach(EventScope scope) {
-    CurrentScope current = new CurrentScope(scope, CURRENT.get(), Thread.currentThread());
+    EventScope previous = CURRENT.get();
     CURRENT.set(scope);
-    return current;
+    return new CurrentScope(scope, previous, Thread.currentThread(), bridge(scope));
   }
 
   /** Returns the current scope of this thread, or null. */
@@ -46,18 +55,37 @@ public final class CurrentScope implements AutoCloseable {
   }
 
   /**
-   * Makes {@code scope} the current one of this thread, or none when it is null, and returns the one it replaced
-   * (or null), for {@link HoneyHiveContext}'s tasks and the builders' {@code call} to put back with a second call. No
-   * handle: the caller restores.
+   * Makes {@code scope} the current one of this thread, or none when it is null, until the returned handle is closed,
+   * for {@link HoneyHiveContext}'s tasks and the builders' {@code call}. Closing the handle puts back the scope it
+   * replaced, whatever the body made current and left open.
    */
-  static EventScope swap(EventScope scope) {
+  static Entered enter(EventScope scope) {
     EventScope replaced = CURRENT.get();
+    set(scope);
+    return new Entered(replaced, scope == null ? Detach.NOTHING : bridge(scope));
+  }
+
+  /** What {@link #enter} replaced, put back by {@link #close()}. */
+  record Entered(EventScope replaced, Detach detach) implements AutoCloseable {
+    @Override
+    public void close() {
+      detach.close();
+      set(replaced);
+    }
+  }
+
+  private static void set(EventScope scope) {
     if (scope == null) {
       CURRENT.remove();
     } else {
       CURRENT.set(scope);
     }
-    return replaced;
+  }
+
+  /** Makes {@code scope} current in the other tracer's context too, when a bridge is on the class path. */
+  private static Detach bridge(EventScope scope) {
+    UUID event = scope.parentEventId();
+    return ContextBridges.get().attach(scope.sessionId, event != null ? event : scope.sessionId, scope);
   }
 
   /**
@@ -85,14 +113,11 @@ public final class CurrentScope implements AutoCloseable {
       return;
     }
     closed = true;
+    detach.close();
     if (CURRENT.get() != scope) {
       TraceHeaders.log.debug("closing current scope {} out of order: {} is current", scope, CURRENT.get());
     }
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
+    set(previous);
   }
 
   @Override

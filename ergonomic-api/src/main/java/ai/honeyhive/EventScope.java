@@ -1,7 +1,10 @@
 package ai.honeyhive;
 
+import ai.honeyhive.internal.bridge.ContextBridges;
+import ai.honeyhive.internal.bridge.ForeignSpan;
 import ai.honeyhive.internal.propagation.TraceContext;
 import ai.honeyhive.internal.propagation.TraceHeaders;
+import ai.honeyhive.internal.wire.Ids;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -167,6 +170,32 @@ public abstract class EventScope {
    */
   boolean allowsSpans() {
     return true;
+  }
+
+  /**
+   * The {@code parent_id} of an event logged or started in this scope now: {@link #parentEventId()}, unless another
+   * tracer's span (OpenTelemetry's, through the bridge) is current, belongs to this session and was started inside
+   * this scope (or this scope is the session): then that span, so the event nests where it ran.
+   */
+  final UUID parentForNewEvent() {
+    UUID own = parentEventId();
+    if (sessionId == null || !allowsSpans()) {
+      return own;
+    }
+    ForeignSpan foreign = ContextBridges.get().current();
+    if (foreign == null || !foreign.traceSession().equals(sessionId)
+        || (foreign.honeyHiveScope() != this && !(this instanceof Session))) {
+      return own;
+    }
+    return foreign.eventIn(sessionId);
+  }
+
+  /**
+   * A new id for an event of this scope: the session's first 64 bits and 64 random ones (see {@link Ids#newEventId});
+   * a random one in an import, whose session id the server makes.
+   */
+  final UUID newEventId() {
+    return sessionId != null ? Ids.newEventId(sessionId) : Ids.newId();
   }
 
   /** The {@code parent_id} of events logged in this scope; null to send none (the session is the parent). */

@@ -96,11 +96,8 @@ public final class HoneyHiveContext {
   /** Returns {@code task} run with {@code scope} (or none, when null) current. */
   static Runnable wrap(EventScope scope, Runnable task) {
     return () -> {
-      EventScope replaced = CurrentScope.swap(scope);
-      try {
+      try (CurrentScope.Entered entered = CurrentScope.enter(scope)) {
         task.run();
-      } finally {
-        CurrentScope.swap(replaced);
       }
     };
   }
@@ -108,11 +105,8 @@ public final class HoneyHiveContext {
   /** Returns {@code task} called with {@code scope} (or none, when null) current. */
   static <T> Callable<T> wrap(EventScope scope, Callable<T> task) {
     return () -> {
-      EventScope replaced = CurrentScope.swap(scope);
-      try {
+      try (CurrentScope.Entered entered = CurrentScope.enter(scope)) {
         return task.call();
-      } finally {
-        CurrentScope.swap(replaced);
       }
     };
   }

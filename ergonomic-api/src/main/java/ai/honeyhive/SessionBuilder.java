@@ -2,6 +2,8 @@ package ai.honeyhive;
 
 import ai.honeyhive.client.model.SessionStartRequest;
 import ai.honeyhive.errors.HoneyHiveException;
+import ai.honeyhive.internal.bridge.ContextBridges;
+import ai.honeyhive.internal.bridge.ForeignSpan;
 import ai.honeyhive.internal.wire.Ids;
 import ai.honeyhive.internal.wire.Times;
 import java.time.Instant;
@@ -160,7 +162,7 @@ public final class SessionBuilder {
       throw new IllegalArgumentException("endTime (" + endTime + ") is before startTime ("
           + (startTime != null ? startTime : "now: " + Instant.ofEpochSecond(0, start)) + ")");
     }
-    UUID id = sessionId != null ? sessionId : Ids.newId();
+    UUID id = sessionId != null ? sessionId : traceSessionOr(Ids.newId());
     SessionStartRequest request = new SessionStartRequest()
         .sessionId(id.toString())
         .sessionName(name)
@@ -176,5 +178,15 @@ public final class SessionBuilder {
     }
     client.delivery.submitSessionStart(request);
     return new Session(client, id, name, start, end);
+  }
+
+  /**
+   * The session id of another tracer's trace when a session started now should join it (OpenTelemetry, through the
+   * bridge, with no HoneyHive scope around its span), else {@code fresh}.
+   */
+  private static UUID traceSessionOr(UUID fresh) {
+    ForeignSpan foreign = ContextBridges.get().current();
+    return foreign != null && foreign.sessionsJoinTrace() && foreign.honeyHiveScope() == null
+        ? foreign.traceSession() : fresh;
   }
 }

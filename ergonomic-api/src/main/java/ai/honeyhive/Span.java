@@ -5,6 +5,7 @@ import ai.honeyhive.errors.HoneyHiveException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -64,6 +65,8 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   private static final Logger log = LoggerFactory.getLogger(Span.class);
 
   private final EventScope parent;
+  /** The span's {@code parent_id}: the parent scope's, or another tracer's span current when it started. */
+  private final UUID parentId;
   private final EventType type;
   private final String name;
   private final UUID eventId;
@@ -78,6 +81,7 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
       long startNanos) {
     super(client, parent.sessionId);
     this.parent = parent;
+    this.parentId = parent.parentForNewEvent();
     this.type = type;
     this.name = name;
     this.eventId = eventId;
@@ -236,7 +240,7 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
       }
       closed = true;
       long end = Math.max(startNanos, client.time.nowEpochNanos());
-      wire = draft.toWire(type, name, eventId, sessionId, parent.parentEventId(), children, startNanos, end,
+      wire = draft.toWire(type, name, eventId, sessionId, parentId, children, startNanos, end,
           client.defaultSource);
       fieldBytes = draft.estimatedBytes();
     }
@@ -254,6 +258,11 @@ public sealed class Span extends EventScope implements AutoCloseable permits Mod
   @Override
   UUID parentEventId() {
     return eventId;
+  }
+
+  /** Whether the span nests under its parent scope's event (not under another tracer's span). */
+  final boolean nestsInScope() {
+    return Objects.equals(parentId, parent.parentEventId());
   }
 
   @Override

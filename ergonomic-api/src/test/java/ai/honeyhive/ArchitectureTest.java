@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * the API ({@code ai.honeyhive}) uses the internals; the internals never use the facade, its builder, the scopes or
  * the event builders, only the API's plain values (enums, the listener, the sleeper) and the exceptions; inside
  * {@code internal}, {@code config} and {@code wire} use no other internal package, {@code http} uses {@code config},
- * {@code delivery} uses {@code http} and {@code config}, {@code propagation} stands alone, and only {@code runtime}
+ * {@code delivery} uses {@code http} and {@code config}, {@code propagation} and {@code bridge} stand alone, and only
+ * {@code runtime}
  * wires them all. Each rule is shown to fail on a violation below.
  */
 class ArchitectureTest {
@@ -61,6 +62,13 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("ai.honeyhive.internal.config",
           "ai.honeyhive.internal.delivery", "ai.honeyhive.internal.http", "ai.honeyhive.internal.runtime");
 
+  /** The bridge to another tracer's context is an interface and its loader: it uses no other internal package. */
+  static final ArchRule BRIDGE_STANDS_ALONE = noClasses()
+      .that().resideInAPackage("ai.honeyhive.internal.bridge")
+      .should().dependOnClassesThat().resideInAnyPackage("ai.honeyhive.internal.config",
+          "ai.honeyhive.internal.delivery", "ai.honeyhive.internal.http", "ai.honeyhive.internal.propagation",
+          "ai.honeyhive.internal.runtime", "ai.honeyhive.internal.wire");
+
   static final ArchRule NO_CYCLES_BETWEEN_INTERNAL_PACKAGES =
       slices().matching("ai.honeyhive.internal.(*)..").should().beFreeOfCycles();
 
@@ -80,6 +88,7 @@ class ArchitectureTest {
     HTTP_USES_ONLY_CONFIG_AND_WIRE.check(MAIN);
     DELIVERY_NEITHER_WIRES_NOR_PROPAGATES.check(MAIN);
     PROPAGATION_STANDS_ALONE.check(MAIN);
+    BRIDGE_STANDS_ALONE.check(MAIN);
     NO_CYCLES_BETWEEN_INTERNAL_PACKAGES.check(MAIN);
   }
 
