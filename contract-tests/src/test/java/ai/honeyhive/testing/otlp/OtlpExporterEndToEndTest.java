@@ -83,13 +83,15 @@ class OtlpExporterEndToEndTest {
     try {
       Tracer tracer = provider.get("support-bot");
       Span root = tracer.spanBuilder("chat-turn").setAttribute("honeyhive_event_type", "chain").startSpan();
-      try (Scope ignored = root.makeCurrent()) {
+      Scope scope = root.makeCurrent();
+      try {
         tracer.spanBuilder("chat gpt-4o")
             .setAttribute("gen_ai.operation.name", "chat")
             .setAttribute("gen_ai.request.model", "gpt-4o")
             .setAttribute(AttributeKey.longKey("gen_ai.usage.input_tokens"), 35L)
             .startSpan().end();
       } finally {
+        scope.close();
         root.end();
       }
       assertThat(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
