@@ -151,6 +151,12 @@ public final class SessionBuilder {
    * returns at once; a failure is reported to the {@link DeliveryListener}. In the {@link DeliveryMode#SYNCHRONOUS}
    * mode it is sent before this returns.
    *
+   * <p>With the {@code honeyhive-opentelemetry} module, while a HoneyHive span exporter is live and an OpenTelemetry
+   * span is current (and no HoneyHive scope is current around it), a session without an id of its own takes the
+   * trace's id (the trace id read as a UUID): the session the exporter files that trace's spans under, so both land in
+   * one tree. Two sessions started inside one trace then share that id and merge; give them ids of their own
+   * ({@link #sessionId}) to keep them apart, or set {@code honeyhive.otel.session-from-trace=false}.
+   *
    * @return the session's handle
    * @throws IllegalArgumentException if the {@link #endTime} is before the start ({@link #startTime}, or now)
    * @throws HoneyHiveException in the synchronous mode, if the API call fails after its retries

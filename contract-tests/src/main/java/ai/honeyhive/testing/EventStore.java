@@ -88,6 +88,19 @@ final class EventStore {
     return true;
   }
 
+  /** Returns whether an event (or session) {@code eventId} is stored. */
+  synchronized boolean contains(String eventId) {
+    return events.containsKey(eventId);
+  }
+
+  /**
+   * Runs {@code steps} while holding the store's lock, so that a check of the store and the writes it decides on
+   * (the OTLP route: which sessions to start, then the events) are not interleaved with another request's.
+   */
+  synchronized void inOneStep(Runnable steps) {
+    steps.run();
+  }
+
   /** Returns a snapshot of the event {@code eventId}, or null. */
   synchronized StoredEvent get(String eventId) {
     Entry entry = events.get(eventId);

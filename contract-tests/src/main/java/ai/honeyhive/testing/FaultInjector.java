@@ -23,7 +23,8 @@ final class FaultInjector implements Fault {
   /**
    * Returns the fault for {@code plans}, or {@link Fault#NONE} when there are none.
    *
-   * @throws IllegalArgumentException if a plan names an operation that {@code spec} does not have
+   * @throws IllegalArgumentException if a plan names an operation that {@code spec} does not have (other than the
+   *     OTLP route's {@link OtlpRoutes#OPERATION_ID})
    */
   static Fault of(List<FaultPlan> plans, ApiSpec spec) {
     if (plans.isEmpty()) {
@@ -31,6 +32,7 @@ final class FaultInjector implements Fault {
     }
     Set<String> known = new LinkedHashSet<>();
     spec.operations().forEach(operation -> known.add(operation.operationId()));
+    known.add(OtlpRoutes.OPERATION_ID); // the OTLP route, which the spec does not have
     for (FaultPlan plan : plans) {
       for (String operationId : plan.operations()) {
         if (!known.contains(operationId)) {

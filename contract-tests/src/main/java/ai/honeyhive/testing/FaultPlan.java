@@ -129,7 +129,8 @@ public final class FaultPlan {
     /**
      * Limits the plan to requests of these operations, by the spec's {@code operationId}, such as
      * {@code "createEvent"} or {@code "createEventBatchLegacy"}; replaces an earlier limit. Default: every request.
-     * No ids means every request. {@link HoneyHiveTestServer.Builder#start()} rejects ids the spec does not have.
+     * No ids means every request. {@link HoneyHiveTestServer.Builder#start()} rejects ids the spec does not have,
+     * except {@code "otlpExportTraces"}: the OTLP route {@code POST /opentelemetry/v1/traces}, which is not in the spec.
      *
      * @param operationIds the operation ids
      * @return this builder

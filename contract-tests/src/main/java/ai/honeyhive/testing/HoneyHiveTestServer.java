@@ -50,6 +50,13 @@ import okhttp3.HttpUrl;
  * </ol>
  * Every request is recorded ({@link #exchanges()}), and every violation is listed by {@link #validationErrors()}.
  *
+ * <h2>OTLP traces</h2>
+ * {@code POST /opentelemetry/v1/traces}, HoneyHive's OTLP/HTTP trace ingest, is answered too, though it is not in the
+ * spec: protobuf or OTLP/JSON, gzipped or not, each span stored as the event the OpenTelemetry module's exporter maps
+ * it to, sessions started as {@code POST /v1/sessions} would. It is authenticated, recorded and faulted like the
+ * other routes, under the operation id {@code otlpExportTraces}, but not validated against the spec; malformed spans
+ * are refused with 400 naming the field, another content type with 415.
+ *
  * <h2>Faults</h2>
  * For reliability tests the server misbehaves on purpose when {@linkplain Builder#faults given fault plans}: 5xx
  * answers, 429 with {@code Retry-After}, connections closed without an answer, answers slower than the client's

@@ -47,7 +47,22 @@ final class IncomingRequest {
     this.path = recorded.getUrl().encodedPath();
     ByteString bytes = recorded.getBody();
     this.body = bytes == null ? "" : bytes.string(StandardCharsets.UTF_8);
-    this.match = spec.match(method, path);
+    ApiSpec.Match otlp = OtlpRoutes.match(method, path);
+    this.match = otlp != null ? otlp : spec.match(method, path);
+  }
+
+  /**
+   * Whether the request matched an operation of the spec, and so is validated against it, request and answer. The
+   * OTLP route ({@link OtlpRoutes}) matches an operation that is not in the spec: it checks its own bodies.
+   */
+  boolean inSpec() {
+    return match.operation() != null && !OtlpRoutes.OPERATION_ID.equals(match.operation().operationId());
+  }
+
+  /** The body's bytes as they arrived (the OTLP route's protobuf and gzip bodies are not text). */
+  byte[] bodyBytes() {
+    ByteString bytes = recorded.getBody();
+    return bytes == null ? new byte[0] : bytes.toByteArray();
   }
 
   /** The matched operation's id, or null when no operation of the spec matches. */

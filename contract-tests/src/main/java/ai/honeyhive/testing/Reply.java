@@ -5,12 +5,19 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 
 /**
- * What normal handling answers: a status and an optional JSON body.
+ * What normal handling answers: a status and an optional body, JSON unless a route says otherwise (the OTLP route
+ * answers an empty protobuf body to a protobuf request).
  *
  * @param status the HTTP status
- * @param body the JSON body, or null for none
+ * @param body the body, or null for none
+ * @param contentType the body's content type; null when there is no body
  */
-record Reply(int status, String body) {
+record Reply(int status, String body, String contentType) {
+  /** A reply whose body, if any, is JSON. */
+  Reply(int status, String body) {
+    this(status, body, body == null ? null : "application/json");
+  }
+
   static Reply ok(Object json) {
     return new Reply(200, Json.write(json));
   }
@@ -36,7 +43,7 @@ record Reply(int status, String body) {
   MockResponse toMockResponse() {
     MockResponse.Builder response = new MockResponse.Builder().code(status);
     if (body != null) {
-      response.setHeader("Content-Type", "application/json").body(body);
+      response.setHeader("Content-Type", contentType).body(body);
     }
     return response.build();
   }

@@ -28,6 +28,7 @@ final class Routes {
     routes.put("createModelEventBatchLegacy", batches::createModelLegacy);
     routes.put("addSessionTracesLegacy", batches::addTracesLegacy);
     routes.put("getEventsSchemaLegacy", queries::eventsSchema);
+    routes.put(OtlpRoutes.OPERATION_ID, new OtlpRoutes(store)::export); // not in the spec: see OtlpRoutes
   }
 
   /**

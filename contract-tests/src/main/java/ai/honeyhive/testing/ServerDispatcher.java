@@ -11,7 +11,9 @@ import mockwebserver3.RecordedRequest;
 /**
  * Answers every request the way the API would, and records it. Each request passes the {@link Fault} first, which
  * normally hands it to {@link #handle}: match the operation (404/405 when none), authenticate (401), validate against
- * the spec (400 naming what is wrong), answer from the store, then validate that answer as a self-check. An injected
+ * the spec (400 naming what is wrong), answer from the store, then validate that answer as a self-check. The OTLP
+ * route ({@link OtlpRoutes}) is matched, recorded, faulted and authenticated the same way, but it is not in the spec,
+ * so neither its request nor its answer goes to the spec's validator ({@link IncomingRequest#inSpec()}). An injected
  * fault's answer is validated too when its shape is one the spec documents (a 500 error body, a 429, a partial-success
  * batch report).
  */
@@ -37,7 +39,7 @@ final class ServerDispatcher extends Dispatcher {
     MockResponse response;
     try {
       response = fault.apply(request, this::handle);
-      if (request.faultReply != null && request.match.operation() != null) {
+      if (request.faultReply != null && request.inSpec()) {
         request.responseErrors.addAll(Validation.checkResponse(spec, request, request.faultReply));
       }
     } catch (RuntimeException e) {
@@ -56,7 +58,7 @@ final class ServerDispatcher extends Dispatcher {
   /** Normal handling, which a {@link Fault} calls to let a request through. */
   MockResponse handle(IncomingRequest request) {
     Reply reply = answer(request);
-    if (request.match.operation() != null) {
+    if (request.inSpec()) {
       request.responseErrors.addAll(Validation.checkResponse(spec, request, reply));
     }
     request.reply = reply;
@@ -83,6 +85,9 @@ final class ServerDispatcher extends Dispatcher {
     }
     if (requiredApiKey != null && !requiredApiKey.equals(apiKey)) {
       return Reply.error(401, "UNAUTHORIZED", "Invalid or missing API key");
+    }
+    if (!request.inSpec()) {
+      return routes.handle(request); // the OTLP route, not in the spec: it checks its own bodies (OtlpRoutes)
     }
     List<String> errors = Validation.checkRequest(spec, request);
     if (!errors.isEmpty()) {

@@ -35,9 +35,8 @@ public final class SpanMapper {
       explicitSession = firstUuid(rest, "session.id", "session.id");
     }
     UUID sessionId = explicitSession != null ? explicitSession : OtelIds.sessionOfTrace(span.traceId());
-    boolean autoCreate = Boolean.TRUE.equals(rest.remove("honeyhive.session_auto_create"))
-        || "true".equals(rest.get("honeyhive.session_auto_create"));
-    rest.remove("honeyhive.session_auto_create");
+    Object autoCreateValue = rest.remove("honeyhive.session_auto_create");
+    boolean autoCreate = Boolean.TRUE.equals(autoCreateValue) || "true".equals(autoCreateValue);
     String sessionName = text(first(rest, "honeyhive.session_name", "traceloop.association.properties.session_name"));
     UUID explicitParent = firstUuid(rest, "honeyhive.parent_id", "traceloop.association.properties.parent_id");
     String source = text(first(rest, "honeyhive.source", "traceloop.association.properties.source"));

@@ -181,6 +181,8 @@ class SpanMapperTest {
     assertThat(event.sessionId()).isEqualTo(session);
     assertThat(event.startsSession()).isTrue();
     assertThat(event.sessionName()).isEqualTo("chat");
+    assertThat(span("s").attr("honeyhive.session_id", session.toString()).attr("honeyhive.session_auto_create", "true")
+        .map().startsSession()).as("as text, the way Python and OTLP/JSON senders write it").isTrue();
     MappedEvent notUuid = span("s").attr("honeyhive.session_id", "not-a-uuid").map();
     assertThat(notUuid.sessionId()).isEqualTo(SESSION);
     assertThat(notUuid.metadata()).containsEntry("honeyhive.session_id", "not-a-uuid");
