@@ -50,6 +50,13 @@ final class EnvConfig {
       "HH_BATCH_SIZE", "HH_BATCH_BYTES", "HH_BATCH_DELAY", "HH_FLUSH_INTERVAL",
       "HH_MAX_CONCURRENT_EXPORTS", "HH_CLOSE_TIMEOUT", "HH_SHUTDOWN_HOOK");
 
+  /**
+   * Variables the {@code honeyhive-opentelemetry} module reads (its OTLP helper and its context bridge): not this
+   * client's, but not unknown either, so not reported.
+   */
+  static final Set<String> READ_BY_OPENTELEMETRY_MODULE = Set.of(
+      "HH_OTLP_ENDPOINT", "HH_OTLP_PROTOCOL", "HH_OTEL_BRIDGE", "HH_OTEL_SESSION_FROM_TRACE");
+
   /** Why some names other SDKs read are not needed here. */
   private static final Map<String, String> HINTS = Map.of(
       "HH_PROJECT", "the server derives the project from the API key, so this client sends none",
@@ -117,7 +124,8 @@ final class EnvConfig {
   static List<String> unknownNames(Collection<String> present) {
     Set<String> unknown = new TreeSet<>();
     for (String name : present) {
-      if (name.regionMatches(true, 0, "HH_", 0, 3) && !UNDERSTOOD.contains(name)) {
+      if (name.regionMatches(true, 0, "HH_", 0, 3) && !UNDERSTOOD.contains(name)
+          && !READ_BY_OPENTELEMETRY_MODULE.contains(name)) {
         unknown.add(name);
       }
     }

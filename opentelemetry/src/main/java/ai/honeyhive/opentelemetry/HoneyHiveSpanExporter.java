@@ -4,6 +4,7 @@ import ai.honeyhive.DeliveryReport;
 import ai.honeyhive.DeliveryStats;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
+import ai.honeyhive.opentelemetry.internal.bridge.OpenTelemetryContextBridge;
 import ai.honeyhive.opentelemetry.internal.export.EventWriter;
 import ai.honeyhive.opentelemetry.internal.export.StartedSessions;
 import ai.honeyhive.opentelemetry.internal.export.Warnings;
@@ -66,6 +67,14 @@ import org.slf4j.LoggerFactory;
  * and then the mapped {@code config}, so a model the span names ({@code gen_ai.request.model}, ...) is
  * {@code config.model}; a model span without any model attribute gets {@code config.model} = the span's name.
  *
+ * <h2>HoneyHive's own spans</h2>
+ * While an exporter is live (built and not shut down), the client's scopes and OpenTelemetry's context meet: a HoneyHive
+ * span made current ({@code makeCurrent()}, a builder's {@code call}/{@code run}) is OpenTelemetry's current span too,
+ * so spans of OpenTelemetry-instrumented calls made inside nest under it; an event started while such a span is
+ * current nests under that span; and a session started inside an OpenTelemetry span (with no HoneyHive scope around)
+ * takes the trace's session id. System property {@code honeyhive.otel.bridge=false} (or {@code HH_OTEL_BRIDGE=false})
+ * turns this off.
+ *
  * <h2>Failures</h2>
  * Nothing here throws into the caller. One span that cannot be mapped, or whose values the client refuses (a
  * {@code NaN} attribute, a string holding a lone UTF-16 surrogate), is skipped and counted
@@ -104,6 +113,7 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
       thread.setDaemon(true);
       return thread;
     });
+    OpenTelemetryContextBridge.exporterStarted(); // HoneyHive scopes and OTel's context meet while this is live
   }
 
   /**
@@ -222,6 +232,7 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
     if (!shutdown.compareAndSet(false, true)) {
       return shutdownResult;
     }
+    OpenTelemetryContextBridge.exporterStopped();
     inBackground(() -> {
       boolean flushed = flushClient();
       if (closesClient) {
