@@ -5,7 +5,6 @@ import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
 import ai.honeyhive.examples.FakeModels.Completion;
 import ai.honeyhive.opentelemetry.HoneyHiveSpanExporter;
-import ai.honeyhive.opentelemetry.internal.bridge.OpenTelemetryContextBridge;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -63,10 +62,6 @@ public final class OpenTelemetryExample implements Example {
 
   @Override
   public List<String> run(Backend backend, PrintStream out) {
-    // Workaround: HoneyHiveSpanExporter does not yet register itself with the context bridge, which acts only while
-    // one is live. Without these two calls the HoneyHive session gets a fresh id instead of the trace's and the
-    // OpenTelemetry spans land in a session of their own. Remove them once the exporter calls them itself.
-    OpenTelemetryContextBridge.exporterStarted();
     try (HoneyHive hh = backend.client("examples", DeliveryMode.BATCHED).build()) {
       SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
           .setResource(Resource.getDefault().merge(
@@ -75,14 +70,15 @@ public final class OpenTelemetryExample implements Example {
           .build();
       Tracer tracer = tracerProvider.get("ai.honeyhive.examples");
 
-      String sessionId = handleChat(hh, tracer, "Where is my order A-100?");
-
-      tracerProvider.shutdown().join(30, TimeUnit.SECONDS); // exports the last spans, flushes hh (does not close it)
+      String sessionId;
+      try {
+        sessionId = handleChat(hh, tracer, "Where is my order A-100?");
+      } finally {
+        tracerProvider.shutdown().join(30, TimeUnit.SECONDS); // exports the last spans, flushes hh, leaves it open
+      }
       out.println("session " + sessionId + " = the OpenTelemetry trace id " + sessionId.replace("-", ""));
       return List.of(sessionId);
-    } finally { // hh.close() above flushes what is still queued
-      OpenTelemetryContextBridge.exporterStopped();
-    }
+    } // close() flushes what is still queued
   }
 
   /** The request handler: what an HTTP server's instrumentation and the application's own code would record. */
