@@ -20,7 +20,8 @@ public final class RunAllExamples {
   /** Returns every example, in the order of HoneyHive's guide. */
   static List<Example> all() {
     return List.of(new SyncLlmExample(), new SyncLlmToolExample(), new AsyncPerSessionExample(),
-        new AsyncBatchExample(), new NestedSpansExample(), new DistributedTracingExample(), new ReadBackExample());
+        new AsyncBatchExample(), new NestedSpansExample(), new DistributedTracingExample(), new ReadBackExample(),
+        new OpenTelemetryExample());
   }
 
   /**
