@@ -168,7 +168,9 @@ public final class SessionBuilder {
       throw new IllegalArgumentException("endTime (" + endTime + ") is before startTime ("
           + (startTime != null ? startTime : "now: " + Instant.ofEpochSecond(0, start)) + ")");
     }
-    UUID id = sessionId != null ? sessionId : traceSessionOr(Ids.newId());
+    UUID traceSession = sessionId != null ? null : traceSession();
+    boolean joinsTrace = traceSession != null;
+    UUID id = sessionId != null ? sessionId : joinsTrace ? traceSession : Ids.newId();
     SessionStartRequest request = new SessionStartRequest()
         .sessionId(id.toString())
         .sessionName(name)
@@ -183,16 +185,19 @@ public final class SessionBuilder {
       request.endTime(Math.floorDiv(end, 1_000_000L)).duration((end - start) / 1e6);
     }
     client.delivery.submitSessionStart(request);
+    if (sessionId == null && joinsTrace) {
+      ContextBridges.get().sessionStarted(id);
+    }
     return new Session(client, id, name, start, end);
   }
 
   /**
    * The session id of another tracer's trace when a session started now should join it (OpenTelemetry, through the
-   * bridge, with no HoneyHive scope around its span), else {@code fresh}.
+   * bridge, with no HoneyHive scope around its span), else null.
    */
-  private static UUID traceSessionOr(UUID fresh) {
+  private static UUID traceSession() {
     ForeignSpan foreign = ContextBridges.get().current();
     return foreign != null && foreign.sessionsJoinTrace() && foreign.honeyHiveScope() == null
-        ? foreign.traceSession() : fresh;
+        ? foreign.traceSession() : null;
   }
 }

@@ -178,7 +178,8 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
       }
     }
     boolean sessionsStarted = true;
-    for (SessionStarts.Start start : SessionStarts.plan(events, started::contains)) {
+    for (SessionStarts.Start start : SessionStarts.plan(events,
+        id -> started.contains(id) || OpenTelemetryContextBridge.startedByClient(id))) {
       try {
         writer.start(start);
         started.add(start.sessionId());

@@ -19,6 +19,9 @@ public interface ContextBridge {
     public Detach attach(UUID sessionId, UUID eventId, Object scope) {
       return Detach.NOTHING;
     }
+
+    @Override
+    public void sessionStarted(UUID sessionId) {}
   };
 
   /**
@@ -37,6 +40,14 @@ public interface ContextBridge {
    * @return the handle that restores the other tracer's previous context; never null
    */
   Detach attach(UUID sessionId, UUID eventId, Object scope);
+
+  /**
+   * Tells the bridge that the client started the session {@code sessionId}, whose id it took from
+   * {@link ForeignSpan#traceSession()}: whoever files the other tracer's spans need not start it again.
+   *
+   * @param sessionId the session the client started
+   */
+  void sessionStarted(UUID sessionId);
 
   /** Restores what {@link #attach} replaced. */
   @FunctionalInterface

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OpenTelemetryContextBridge implements ContextBridge {
   private static final AtomicInteger LIVE_EXPORTERS = new AtomicInteger();
+  private static final ClientSessions CLIENT_SESSIONS = new ClientSessions();
   private static final ContextKey<Attached> SCOPE = ContextKey.named("honeyhive-scope");
   private static final boolean ENABLED = setting("honeyhive.otel.bridge", "HH_OTEL_BRIDGE");
   private static final boolean SESSIONS_JOIN_TRACE =
@@ -83,6 +84,19 @@ public final class OpenTelemetryContextBridge implements ContextBridge {
         TraceFlags.getSampled(), TraceState.getDefault()));
     Scope otelScope = Context.current().with(span).with(SCOPE, new Attached(span, scope)).makeCurrent();
     return otelScope::close;
+  }
+
+  @Override
+  public void sessionStarted(UUID sessionId) {
+    CLIENT_SESSIONS.add(sessionId);
+  }
+
+  /**
+   * Whether the client started {@code sessionId} itself, joining a trace (and it was among the last
+   * {@link ClientSessions#CAPACITY} such sessions): the exporter does not start it again.
+   */
+  public static boolean startedByClient(UUID sessionId) {
+    return CLIENT_SESSIONS.contains(sessionId);
   }
 
   /** A HoneyHive scope and the span that stands for it in OpenTelemetry's context. */
