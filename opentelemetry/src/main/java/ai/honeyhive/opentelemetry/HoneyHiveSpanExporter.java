@@ -3,25 +3,19 @@ package ai.honeyhive.opentelemetry;
 import ai.honeyhive.DeliveryReport;
 import ai.honeyhive.DeliveryStats;
 import ai.honeyhive.HoneyHive;
-import ai.honeyhive.Session;
 import ai.honeyhive.opentelemetry.internal.bridge.OpenTelemetryContextBridge;
 import ai.honeyhive.opentelemetry.internal.export.EventWriter;
+import ai.honeyhive.opentelemetry.internal.export.SpanBatch;
 import ai.honeyhive.opentelemetry.internal.export.StartedSessions;
 import ai.honeyhive.opentelemetry.internal.export.Warnings;
 import ai.honeyhive.opentelemetry.internal.mapping.MappedEvent;
-import ai.honeyhive.opentelemetry.internal.mapping.SessionStarts;
-import ai.honeyhive.opentelemetry.internal.mapping.SpanDataRecords;
 import ai.honeyhive.opentelemetry.internal.mapping.SpanMapper;
 import ai.honeyhive.opentelemetry.internal.mapping.SpanRecord;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -83,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * after a span was queued are the client's to report ({@link HoneyHive#stats()}, its listener).
  *
  * <p>Thread-safe. The per-span work (conversion, mapping, queueing) runs on the calling thread (the span processor's
- * export thread); {@link #flush()} and {@link #shutdown()} wait on a background thread of their own.
+ * export thread); a batch of 64 spans or more is split with a second thread of the exporter's own, so the export keeps
+ * up with the span processor. {@link #flush()} and {@link #shutdown()} wait on a background thread of their own.
  */
 public final class HoneyHiveSpanExporter implements SpanExporter {
   private static final Logger log = LoggerFactory.getLogger(HoneyHiveSpanExporter.class);
@@ -92,8 +87,8 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
   private final boolean closesClient;
   private final Duration flushTimeout;
   private final StartedSessions started;
-  private final Function<SpanRecord, MappedEvent> mapper;
-  private final EventWriter writer;
+  private final SpanBatch batch;
+  private final ThreadPoolExecutor helper;
   private final Warnings warnings = new Warnings(log);
   private final AtomicLong exported = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
@@ -106,13 +101,9 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
     this.closesClient = builder.closeClientOnShutdown;
     this.flushTimeout = builder.flushTimeout;
     this.started = new StartedSessions(builder.maxRememberedSessions);
-    this.mapper = mapper;
-    this.writer = new EventWriter(client);
-    this.background = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-      Thread thread = new Thread(task, "honeyhive-otel-flush");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.background = daemonPool("honeyhive-otel-flush");
+    this.helper = daemonPool("honeyhive-otel-export");
+    this.batch = new SpanBatch(mapper, new EventWriter(client), started, warnings, helper);
     OpenTelemetryContextBridge.exporterStarted(); // HoneyHive scopes and OTel's context meet while this is live
   }
 
@@ -167,41 +158,19 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
 
   private boolean exportAll(Collection<SpanData> spans) {
     long droppedBefore = client.stats().dropped();
-    List<MappedEvent> events = new ArrayList<>(spans.size());
-    long bad = 0;
-    for (SpanData span : spans) {
-      try {
-        events.add(mapper.apply(SpanDataRecords.of(span)));
-      } catch (RuntimeException e) {
-        bad++;
-        warnings.warn("a span could not be mapped to a HoneyHive event and was skipped", e);
-      }
-    }
-    boolean sessionsStarted = true;
-    for (SessionStarts.Start start : SessionStarts.plan(events,
-        id -> started.contains(id) || OpenTelemetryContextBridge.startedByClient(id))) {
-      try {
-        writer.start(start);
-        started.add(start.sessionId());
-      } catch (RuntimeException e) {
-        sessionsStarted = false;
-        warnings.warn("a session could not be started; its events are sent all the same", e);
-      }
-    }
-    Map<UUID, Session> sessions = new HashMap<>();
-    long logged = 0;
-    for (MappedEvent event : events) {
-      try {
-        writer.log(event, sessions);
-        logged++;
-      } catch (RuntimeException e) {
-        bad++;
-        warnings.warn("the client refused a span's event, which was skipped", e);
-      }
-    }
-    exported.addAndGet(logged);
-    refused.addAndGet(bad);
-    return bad == 0 && sessionsStarted && client.stats().dropped() == droppedBefore;
+    SpanBatch.Outcome outcome = batch.export(spans);
+    exported.addAndGet(outcome.logged());
+    refused.addAndGet(outcome.refused());
+    return outcome.refused() == 0 && outcome.sessionsStarted() && client.stats().dropped() == droppedBefore;
+  }
+
+  /** One thread at most, started when needed and gone after 10 idle seconds; daemon, so it never holds the JVM. */
+  private static ThreadPoolExecutor daemonPool(String name) {
+    return new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
@@ -242,6 +211,7 @@ public final class HoneyHiveSpanExporter implements SpanExporter {
       return flushed;
     }, shutdownResult);
     background.shutdown(); // the task just queued still runs
+    helper.shutdown();
     return shutdownResult;
   }
 

@@ -10,7 +10,7 @@ final class Buckets {
   final Map<String, Object> inputs = new LinkedHashMap<>();
   final Map<String, Object> outputs = new LinkedHashMap<>();
   final Map<String, Object> config = new LinkedHashMap<>();
-  final Map<String, Object> metadata = new LinkedHashMap<>();
+  final Map<String, Object> metadata = new LinkedHashMap<>(32); // the leftovers and the span's ids: often over 12
   final Map<String, Object> metrics = new LinkedHashMap<>();
   final Map<String, Object> feedback = new LinkedHashMap<>();
   final Map<String, Object> userProperties = new LinkedHashMap<>();

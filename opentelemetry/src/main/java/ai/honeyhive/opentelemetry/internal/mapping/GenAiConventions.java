@@ -1,8 +1,6 @@
 package ai.honeyhive.opentelemetry.internal.mapping;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +15,21 @@ final class GenAiConventions {
   private GenAiConventions() {}
 
   static void apply(Map<String, Object> rest, Buckets b) {
-    genAi(rest, b);
-    openInference(rest, b);
-    traceloop(rest, b);
+    AttributeGroups groups = AttributeGroups.take(rest);
+    if (groups.genAi) {
+      genAi(rest, b, groups);
+    }
+    if (groups.openInference) {
+      openInference(rest, b, groups);
+    }
+    if (groups.traceloop) {
+      traceloop(rest, b);
+    }
     spanKind(rest, b);
     totalTokens(b);
   }
 
-  private static void genAi(Map<String, Object> rest, Buckets b) {
+  private static void genAi(Map<String, Object> rest, Buckets b, AttributeGroups groups) {
     Buckets.putIfAbsent(b.config, "model", rest.remove("gen_ai.request.model"));
     Object responseModel = rest.remove("gen_ai.response.model");
     Buckets.putIfAbsent(b.metadata, "response_model", responseModel);
@@ -35,13 +40,9 @@ final class GenAiConventions {
     Object system = rest.remove("gen_ai.system"); // deprecated for gen_ai.provider.name
     Buckets.putIfAbsent(b.metadata, "system", system);
     Buckets.putIfAbsent(b.config, "provider", system);
-    for (Iterator<Map.Entry<String, Object>> it = rest.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Object> entry = it.next();
-      if (entry.getKey().startsWith("gen_ai.request.")) {
-        Buckets.putIfAbsent(b.config, entry.getKey().substring("gen_ai.request.".length()).replace('.', '_'),
-            entry.getValue());
-        it.remove();
-      }
+    for (Map.Entry<String, Object> entry : groups.request) {
+      Buckets.putIfAbsent(b.config, entry.getKey().substring("gen_ai.request.".length()).replace('.', '_'),
+          entry.getValue());
     }
     usage(rest, b, "gen_ai.usage.input_tokens", "input_tokens");
     usage(rest, b, "gen_ai.usage.output_tokens", "output_tokens");
@@ -66,8 +67,8 @@ final class GenAiConventions {
     Buckets.putIfAbsent(b.inputs, "system_instructions",
         JsonText.parseStructured(rest.remove("gen_ai.system_instructions")));
     Buckets.putIfAbsent(b.outputs, "messages", JsonText.parseStructured(rest.remove("gen_ai.output.messages")));
-    Buckets.putIfAbsent(b.inputs, "chat_history", indexed(rest, "gen_ai.prompt."));
-    choices(b, indexed(rest, "gen_ai.completion."));
+    Buckets.putIfAbsent(b.inputs, "chat_history", groups.prompt.list());
+    choices(b, groups.completion.list());
     Buckets.putIfAbsent(b.inputs, "chat_history", JsonText.parseStructured(rest.remove("gen_ai.prompt")));
     Buckets.putIfAbsent(b.outputs, "choices", JsonText.parseStructured(rest.remove("gen_ai.completion")));
     Object toolName = rest.remove("gen_ai.tool.name");
@@ -85,7 +86,7 @@ final class GenAiConventions {
     Buckets.putIfAbsent(b.outputs, "result", JsonText.parseStructured(rest.remove("gen_ai.tool.call.result")));
   }
 
-  private static void openInference(Map<String, Object> rest, Buckets b) {
+  private static void openInference(Map<String, Object> rest, Buckets b, AttributeGroups groups) {
     Buckets.putIfAbsent(b.config, "model", rest.get("llm.model_name"));
     Buckets.putIfAbsent(b.metadata, "model_name", rest.remove("llm.model_name"));
     Object llmProvider = rest.remove("llm.provider");
@@ -103,8 +104,8 @@ final class GenAiConventions {
     usage(rest, b, "llm.token_count.completion", "completion_tokens");
     usage(rest, b, "llm.token_count.total", "total_tokens");
     usage(rest, b, "llm.token_count.prompt_details.cache_read", "cache_read_input_tokens");
-    Buckets.putIfAbsent(b.inputs, "chat_history", messages(indexed(rest, "llm.input_messages.")));
-    choices(b, messages(indexed(rest, "llm.output_messages.")));
+    Buckets.putIfAbsent(b.inputs, "chat_history", messages(groups.llmInput.list()));
+    choices(b, messages(groups.llmOutput.list()));
     Object input = JsonText.parseStructured(rest.remove("input.value"));
     rest.remove("input.mime_type");
     Buckets.putIfAbsent(b.inputs, "input", input);
@@ -166,50 +167,6 @@ final class GenAiConventions {
 
   private static void usage(Map<String, Object> rest, Buckets b, String attribute, String key) {
     Buckets.putIfAbsent(b.metadata, key, rest.remove(attribute));
-  }
-
-  /**
-   * Removes every attribute under {@code prefix} whose next segment is an index ({@code gen_ai.prompt.0.role}) and
-   * returns them as a list of maps, in index order; null when there are none.
-   */
-  static List<Object> indexed(Map<String, Object> rest, String prefix) {
-    Map<String, Object> tree = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, Object>> it = rest.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, Object> entry = it.next();
-      String key = entry.getKey();
-      if (key.startsWith(prefix) && isIndex(key, prefix.length())) {
-        Buckets.putPath(tree, key.substring(prefix.length()), JsonText.parseStructured(entry.getValue()));
-        it.remove();
-      }
-    }
-    if (tree.isEmpty()) {
-      return null;
-    }
-    List<Integer> indexes = new ArrayList<>();
-    for (String index : tree.keySet()) {
-      indexes.add(Integer.parseInt(index));
-    }
-    indexes.sort(null);
-    List<Object> list = new ArrayList<>(indexes.size());
-    for (int index : indexes) {
-      list.add(Buckets.listify(tree.get(Integer.toString(index))));
-    }
-    return list;
-  }
-
-  /** Whether {@code key} has a segment of 1 to 6 digits at {@code from}, ended by a dot or the key's end. */
-  private static boolean isIndex(String key, int from) {
-    int end = key.indexOf('.', from);
-    end = end < 0 ? key.length() : end;
-    if (end == from || end - from > 6) {
-      return false;
-    }
-    for (int i = from; i < end; i++) {
-      if (!Character.isDigit(key.charAt(i)) || key.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Unwraps OpenInference's {@code {message: {role, content}}} items into {@code {role, content}}. */

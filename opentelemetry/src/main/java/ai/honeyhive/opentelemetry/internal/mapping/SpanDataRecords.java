@@ -3,12 +3,13 @@ package ai.honeyhive.opentelemetry.internal.mapping;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,27 @@ import java.util.Map;
  * {@link String#valueOf string form}, so nothing is lost and nothing throws.
  */
 public final class SpanDataRecords {
+  /**
+   * The last resource converted and its map: a tracer provider has one resource, shared by all its spans, so this
+   * converts it once rather than once per span.
+   */
+  private static volatile Converted lastResource = new Converted(null, Map.of());
+
   private SpanDataRecords() {}
+
+  private record Converted(Resource resource, Map<String, Object> attributes) {}
+
+  private static Map<String, Object> resource(Resource resource) {
+    if (resource == null) {
+      return Map.of();
+    }
+    Converted last = lastResource;
+    if (last.resource() != resource) {
+      last = new Converted(resource, Collections.unmodifiableMap(attributes(resource.getAttributes())));
+      lastResource = last;
+    }
+    return last.attributes();
+  }
 
   /**
    * Returns the record for {@code span}.
@@ -48,15 +69,15 @@ public final class SpanDataRecords {
         status == null ? "UNSET" : status.getStatusCode().name(),
         description == null || description.isEmpty() ? null : description,
         span.getInstrumentationScopeInfo() == null ? null : span.getInstrumentationScopeInfo().getName(),
-        span.getResource() == null ? Map.of() : attributes(span.getResource().getAttributes()));
+        resource(span.getResource()));
   }
 
-  /** Returns {@code attributes} as a mutable, insertion-ordered map of plain Java values. */
+  /** Returns {@code attributes} as a mutable map of plain Java values. */
   public static Map<String, Object> attributes(Attributes attributes) {
     if (attributes == null || attributes.isEmpty()) {
-      return new LinkedHashMap<>();
+      return new HashMap<>();
     }
-    Map<String, Object> values = new LinkedHashMap<>(attributes.size() * 4 / 3 + 1);
+    Map<String, Object> values = new HashMap<>(attributes.size() * 4 / 3 + 1);
     attributes.forEach((key, value) -> {
       if (value != null) {
         values.put(key.getKey(), value(key, value));

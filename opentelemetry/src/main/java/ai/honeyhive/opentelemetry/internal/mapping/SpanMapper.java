@@ -2,6 +2,7 @@ package ai.honeyhive.opentelemetry.internal.mapping;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class SpanMapper {
     if (span.parentSpanId() != null) {
       checkHex("parentSpanId", span.parentSpanId(), 16);
     }
-    Map<String, Object> rest = new LinkedHashMap<>(span.attributes());
+    Map<String, Object> rest = new HashMap<>(span.attributes()); // taken apart by removal: no order to keep
     mergeDetailsEvent(span, rest);
 
     UUID explicitSession = firstUuid(rest, "honeyhive.session_id", "traceloop.association.properties.session_id");
@@ -62,10 +63,12 @@ public final class SpanMapper {
     String eventName = text(rest.remove("honeyhive_event_name"));
     rest.remove("honeyhive_event_id"); // ids come from span ids, so that children find their parent
     Buckets buckets = new Buckets();
-    honeyHiveFields(rest, buckets);
+    boolean nested = honeyHiveFields(rest, buckets);
     String error = text(rest.remove("honeyhive_error"));
     GenAiConventions.apply(rest, buckets);
-    buckets.listifyAll();
+    if (nested) {
+      buckets.listifyAll();
+    }
 
     error = error != null ? error : errorOf(span);
     Map<String, Object> metadata = buckets.metadata;
@@ -92,8 +95,12 @@ public final class SpanMapper {
         metadata, buckets.metrics, buckets.feedback, buckets.userProperties, error);
   }
 
-  /** {@code honeyhive_inputs.a.b = v} and its six siblings, as HoneyHive's Python SDK writes them. */
-  private static void honeyHiveFields(Map<String, Object> rest, Buckets buckets) {
+  /**
+   * {@code honeyhive_inputs.a.b = v} and its six siblings, as HoneyHive's Python SDK writes them; returns whether a
+   * dotted path was put (numbered segments then become arrays).
+   */
+  private static boolean honeyHiveFields(Map<String, Object> rest, Buckets buckets) {
+    boolean nested = false;
     for (Iterator<Map.Entry<String, Object>> it = rest.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Object> entry = it.next();
       String key = entry.getKey();
@@ -114,11 +121,13 @@ public final class SpanMapper {
         }
       } else if (dot < key.length() - 1) {
         Buckets.putPath(bucket, key.substring(dot + 1), value);
+        nested = true;
       } else {
         continue;
       }
       it.remove();
     }
+    return nested;
   }
 
   /** The error text: the first exception event's type and message, else the status description, else the status. */
