@@ -44,7 +44,38 @@ class AgentExtensionIT {
   }
 
   @Test
+  void aRefusedKeyIsLoggedNotSilent() throws Exception {
+    server.status = 401;
+    String output = runApplication();
+    assertThat(server.requests).as(output).isNotEmpty();
+    // The extension logs through java.util.logging (SLF4J's provider, relocated inside the jar), which the agent
+    // writes into its own log.
+    assertThat(output).as("the delivery failure is logged")
+        .containsPattern("WARN ai.honeyhive.delivery - could not deliver .*HTTP 401");
+  }
+
+  @Test
   void theJavaAgentExportsAnApplicationSpanThroughTheExtension() throws Exception {
+    String output = runApplication();
+    String traceId = output.lines().filter(line -> line.startsWith("trace=")).findFirst()
+        .orElseThrow(() -> new AssertionError(output)).substring(6);
+    assertThat(traceId).as("a recorded span, not the API's no-op: %s", output).isNotEqualTo("0".repeat(32));
+    String session = OtelIds.sessionOfTrace(traceId).toString();
+    assertThat(server.sessionStarts()).as(output).singleElement().satisfies(start -> assertThat(start)
+        .containsEntry("session_id", session).containsEntry("session_name", "agent-span"));
+    // Only the application's span: the extension's own HTTP calls (relocated OkHttp) are not instrumented.
+    assertThat(server.events()).as(output).singleElement().satisfies(event -> {
+      assertThat(event).containsEntry("session_id", session).containsEntry("event_name", "agent-span");
+      assertThat(event.get("metadata")).asInstanceOf(InstanceOfAssertFactories.MAP)
+          .containsEntry("app.user", "u-42");
+    });
+    assertThat(server.requests).allSatisfy(request ->
+        assertThat(request.headers().get("Authorization")).isEqualTo("Bearer test-key"));
+    assertThat(output).doesNotContain("Exception", "ERROR", "SLF4J");
+  }
+
+  /** Runs the application under the agent with the extension; returns what it printed. */
+  private String runApplication() throws Exception {
     assertThat(AGENT).exists();
     assertThat(EXTENSION).exists();
     String classPath = String.join(File.pathSeparator, applicationClassPath());
@@ -68,23 +99,9 @@ class AgentExtensionIT {
       process.destroyForcibly();
     }
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).as("the agent started").contains("opentelemetry-javaagent - version: " + System.getProperty("javaagent.version"));
-
-    String traceId = output.lines().filter(line -> line.startsWith("trace=")).findFirst()
-        .orElseThrow(() -> new AssertionError(output)).substring(6);
-    assertThat(traceId).as("a recorded span, not the API's no-op: %s", output).isNotEqualTo("0".repeat(32));
-    String session = OtelIds.sessionOfTrace(traceId).toString();
-    assertThat(server.sessionStarts()).as(output).singleElement().satisfies(start -> assertThat(start)
-        .containsEntry("session_id", session).containsEntry("session_name", "agent-span"));
-    // Only the application's span: the extension's own HTTP calls (relocated OkHttp) are not instrumented.
-    assertThat(server.events()).as(output).singleElement().satisfies(event -> {
-      assertThat(event).containsEntry("session_id", session).containsEntry("event_name", "agent-span");
-      assertThat(event.get("metadata")).asInstanceOf(InstanceOfAssertFactories.MAP)
-          .containsEntry("app.user", "u-42");
-    });
-    assertThat(server.requests).allSatisfy(request ->
-        assertThat(request.headers().get("Authorization")).isEqualTo("Bearer test-key"));
-    assertThat(output).doesNotContain("Exception", "ERROR");
+    assertThat(output).as("the agent started")
+        .contains("opentelemetry-javaagent - version: " + System.getProperty("javaagent.version"));
+    return output;
   }
 
   @Test

@@ -23,6 +23,7 @@ import ai.honeyhive.examples.readme.Fakes.Doc;
 import ai.honeyhive.examples.readme.Fakes.Index;
 import ai.honeyhive.examples.readme.Fakes.Llm;
 import ai.honeyhive.examples.readme.Fakes.Stock;
+import ai.honeyhive.opentelemetry.HoneyHiveSpanExporter;
 import ai.honeyhive.testing.HoneyHiveTestServer;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -37,6 +38,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -203,6 +206,16 @@ class ReadmeSnippets {
     // end::continue[]
   }
 
+
+  /** The application's OpenTelemetry tracing, its spans filed in HoneyHive through {@code hh}. */
+  SdkTracerProvider openTelemetry(HoneyHive hh) {
+    // tag::opentelemetry[]
+    SdkTracerProvider tracing = SdkTracerProvider.builder()
+        .addSpanProcessor(BatchSpanProcessor.builder(HoneyHiveSpanExporter.create(hh)).build())
+        .build();
+    // end::opentelemetry[]
+    return tracing;
+  }
 
   HoneyHive spool() {
     // tag::spool[]

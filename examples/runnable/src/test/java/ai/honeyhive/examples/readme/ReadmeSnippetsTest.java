@@ -15,6 +15,9 @@ import ai.honeyhive.testing.ServerFault;
 import ai.honeyhive.testing.SessionTree;
 import ai.honeyhive.testing.StoredEvent;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -154,6 +157,36 @@ class ReadmeSnippetsTest {
             └── tool "call inventory"
                 └── tool "stock-lookup"
         """);
+  }
+
+  @Test
+  void openTelemetrySpansBecomeOneSessionPerTraceWithAHoneyHiveSpanInside(HoneyHive hh, HoneyHiveTestServer server) {
+    SdkTracerProvider tracing = snippets.openTelemetry(hh);
+    Tracer tracer = tracing.get("support-bot");
+    io.opentelemetry.api.trace.Span handler = tracer.spanBuilder("POST /chat").setSpanKind(SpanKind.SERVER).startSpan();
+    io.opentelemetry.context.Scope scope = handler.makeCurrent();
+    String sessionId;
+    try {
+      Session session = hh.session("support-chat").start(); // joins the trace
+      sessionId = session.sessionId();
+      tracer.spanBuilder("chat gpt-4o").setAttribute("gen_ai.operation.name", "chat")
+          .setAttribute("gen_ai.request.model", "gpt-4o").setAttribute("gen_ai.usage.input_tokens", 12L)
+          .startSpan().end();
+      session.chain("answer").run(chain -> chain.tool("vector-search").log());
+    } finally {
+      scope.close();
+      handler.end();
+    }
+    tracing.close(); // flushes the exporter and the client
+
+    assertThat(server.sessionTree(sessionId).outline()).isEqualTo("""
+        session "support-chat"
+        └── tool "POST /chat"
+            ├── model "chat gpt-4o"
+            └── chain "answer"
+                └── tool "vector-search"
+        """);
+    assertThat(server.eventsOfType("model").get(0).metadata()).containsEntry("input_tokens", 12);
   }
 
   @Test
