@@ -2,6 +2,7 @@ package ai.honeyhive.testing.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.CurrentScope;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
 import ai.honeyhive.opentelemetry.HoneyHiveSpanExporter;
@@ -77,6 +78,37 @@ class OpenTelemetryTreeTest {
           + "        └── tool \"lookup\"\n");
       // the exporter does not start the session the client started (the bridge tells it)
       assertThat(server.duplicateDeliveries()).isEmpty();
+    }
+  }
+
+  @Test
+  void whatTheExporterWritesOnTheApplicationsThreadIsNeverReparented() {
+    try (HoneyHive hh = server.clientBuilder().build()) {
+      server.flushBeforeQueries(hh);
+      SdkTracerProvider provider = SdkTracerProvider.builder()
+          .addSpanProcessor(SimpleSpanProcessor.create(HoneyHiveSpanExporter.create(hh))).build();
+      Tracer tracer = provider.get("app");
+      Session session = hh.session("agent").start();
+      CurrentScope current = session.makeCurrent(); // OTel's spans start under the session
+      try {
+        Span first = tracer.spanBuilder("first").startSpan();
+        Span second = tracer.spanBuilder("second").startSpan();
+        Scope inSecond = second.makeCurrent();
+        try {
+          first.end(); // exported here, on this thread, while "second" of the same session is current
+        } finally {
+          inSecond.close();
+          second.end();
+        }
+      } finally {
+        current.close();
+      }
+      provider.close();
+
+      assertThat(server.sessionTree(session.sessionId()).outline()).isEqualTo(""
+          + "session \"agent\"\n"
+          + "├── tool \"first\"\n"
+          + "└── tool \"second\"\n");
     }
   }
 

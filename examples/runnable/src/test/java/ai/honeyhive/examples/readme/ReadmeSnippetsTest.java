@@ -169,9 +169,10 @@ class ReadmeSnippetsTest {
     try {
       Session session = hh.session("support-chat").start(); // joins the trace
       sessionId = session.sessionId();
+      Instant chatStart = Instant.now().minusMillis(50); // before the chain, so the tree's order is fixed
       tracer.spanBuilder("chat gpt-4o").setAttribute("gen_ai.operation.name", "chat")
           .setAttribute("gen_ai.request.model", "gpt-4o").setAttribute("gen_ai.usage.input_tokens", 12L)
-          .startSpan().end();
+          .setStartTimestamp(chatStart).startSpan().end(chatStart.plusMillis(20));
       session.chain("answer").run(chain -> chain.tool("vector-search").log());
     } finally {
       scope.close();
