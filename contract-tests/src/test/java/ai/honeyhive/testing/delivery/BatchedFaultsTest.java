@@ -2,16 +2,14 @@ package ai.honeyhive.testing.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.DeliveryListener;
 import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.DeliveryReport;
-import ai.honeyhive.DropReason;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
-import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.testing.FaultPlan;
 import ai.honeyhive.testing.FaultSchedule;
 import ai.honeyhive.testing.HoneyHiveTestServer;
+import ai.honeyhive.testing.RecordingListener;
 import ai.honeyhive.testing.ServerFault;
 import ai.honeyhive.testing.StoredEvent;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,8 +54,9 @@ class BatchedFaultsTest {
   @ParameterizedTest
   @EnumSource(Fault.class)
   void everyWriteEndsExactlyOnceAndTheCountsAddUp(Fault fault) throws Exception {
-    Set<String> failed = ConcurrentHashMap.newKeySet();
-    Set<String> dropped = ConcurrentHashMap.newKeySet();
+    RecordingListener listener = new RecordingListener();
+    Set<String> failed = listener.failed;
+    Set<String> dropped = listener.dropped;
     FaultPlan plan = FaultPlan.builder(fault.fault)
         .schedule(FaultSchedule.random(0.35, fault.ordinal()))
         .operations("createSession", "createSessionEventBatch", "createEventBatch", "updateEvent")
@@ -72,17 +70,7 @@ class BatchedFaultsTest {
           .maxBatchSize(50)
           .maxRetries(2)
           .sleeper(duration -> { }) // retry at once: the schedule, not the clock, decides what fails
-          .deliveryListener(new DeliveryListener() {
-            @Override
-            public void onFailed(List<String> ids, HoneyHiveException cause) {
-              failed.addAll(ids);
-            }
-
-            @Override
-            public void onDropped(List<String> ids, DropReason reason) {
-              dropped.addAll(ids);
-            }
-          })
+          .deliveryListener(listener)
           .build()) {
         events.addAll(logFromThreads(hh));
         report = hh.flush(Duration.ofSeconds(60));

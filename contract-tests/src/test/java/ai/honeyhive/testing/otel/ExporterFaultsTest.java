@@ -2,16 +2,14 @@ package ai.honeyhive.testing.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.DeliveryListener;
 import ai.honeyhive.DeliveryReport;
-import ai.honeyhive.DropReason;
 import ai.honeyhive.HoneyHive;
-import ai.honeyhive.errors.HoneyHiveException;
 import ai.honeyhive.opentelemetry.HoneyHiveSpanExporter;
 import ai.honeyhive.opentelemetry.internal.mapping.OtelIds;
 import ai.honeyhive.testing.FaultPlan;
 import ai.honeyhive.testing.FaultSchedule;
 import ai.honeyhive.testing.HoneyHiveTestServer;
+import ai.honeyhive.testing.RecordingListener;
 import ai.honeyhive.testing.ServerFault;
 import ai.honeyhive.testing.StoredEvent;
 import io.opentelemetry.api.trace.Span;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,24 +43,15 @@ class ExporterFaultsTest {
     ServerFault fault = status == 429 ? ServerFault.rateLimited(Duration.ofSeconds(1)) : ServerFault.serverError(503);
     FaultPlan plan = FaultPlan.builder(fault).schedule(FaultSchedule.random(0.5, status))
         .operations("createSession", "createEventBatch", "createSessionEventBatch").build();
-    Set<String> failed = ConcurrentHashMap.newKeySet();
-    Set<String> dropped = ConcurrentHashMap.newKeySet();
+    RecordingListener listener = new RecordingListener();
+    Set<String> failed = listener.failed;
+    Set<String> dropped = listener.dropped;
     List<String> eventIds = new ArrayList<>();
     DeliveryReport report;
     try (HoneyHiveTestServer server = HoneyHiveTestServer.builder().faults(plan).start()) {
       try (HoneyHive hh = server.clientBuilder().shutdownHook(false).maxBatchSize(25).maxRetries(1)
           .sleeper(duration -> { })
-          .deliveryListener(new DeliveryListener() {
-            @Override
-            public void onFailed(List<String> ids, HoneyHiveException cause) {
-              failed.addAll(ids);
-            }
-
-            @Override
-            public void onDropped(List<String> ids, DropReason reason) {
-              dropped.addAll(ids);
-            }
-          })
+          .deliveryListener(listener)
           .build()) {
         HoneyHiveSpanExporter exporter = HoneyHiveSpanExporter.create(hh);
         SdkTracerProvider provider = SdkTracerProvider.builder()

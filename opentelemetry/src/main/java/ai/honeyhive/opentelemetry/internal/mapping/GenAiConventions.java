@@ -77,12 +77,7 @@ final class GenAiConventions {
     Buckets.putIfAbsent(b.config, "tool_description", rest.remove("gen_ai.tool.description"));
     Buckets.putIfAbsent(b.metadata, "tool_call_id", rest.remove("gen_ai.tool.call.id"));
     Buckets.putIfAbsent(b.metadata, "tool_type", rest.remove("gen_ai.tool.type"));
-    Object arguments = JsonText.parseStructured(rest.remove("gen_ai.tool.call.arguments"));
-    if (arguments instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> Buckets.putIfAbsent(b.inputs, String.valueOf(k), v));
-    } else {
-      Buckets.putIfAbsent(b.inputs, "arguments", arguments);
-    }
+    spread(b.inputs, "arguments", rest.remove("gen_ai.tool.call.arguments"));
     Buckets.putIfAbsent(b.outputs, "result", JsonText.parseStructured(rest.remove("gen_ai.tool.call.result")));
   }
 
@@ -94,12 +89,7 @@ final class GenAiConventions {
     Buckets.putIfAbsent(b.metadata, "provider", llmProvider);
     Buckets.putIfAbsent(b.metadata, "system", rest.get("llm.system"));
     Buckets.putIfAbsent(b.config, "provider", rest.remove("llm.system"));
-    Object parameters = JsonText.parseStructured(rest.remove("llm.invocation_parameters"));
-    if (parameters instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> Buckets.putIfAbsent(b.config, String.valueOf(k), v));
-    } else {
-      Buckets.putIfAbsent(b.config, "invocation_parameters", parameters);
-    }
+    spread(b.config, "invocation_parameters", rest.remove("llm.invocation_parameters"));
     usage(rest, b, "llm.token_count.prompt", "prompt_tokens");
     usage(rest, b, "llm.token_count.completion", "completion_tokens");
     usage(rest, b, "llm.token_count.total", "total_tokens");
@@ -163,6 +153,19 @@ final class GenAiConventions {
   private static void traceloop(Map<String, Object> rest, Buckets b) {
     Buckets.putIfAbsent(b.inputs, "input", JsonText.parseStructured(rest.remove("traceloop.entity.input")));
     Buckets.putIfAbsent(b.outputs, "output", JsonText.parseStructured(rest.remove("traceloop.entity.output")));
+  }
+
+  /**
+   * Puts the members of the JSON object {@code value} holds into {@code bucket}; a value that holds no object goes in
+   * whole under {@code key}.
+   */
+  private static void spread(Map<String, Object> bucket, String key, Object value) {
+    Object parsed = JsonText.parseStructured(value);
+    if (parsed instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> Buckets.putIfAbsent(bucket, String.valueOf(k), v));
+    } else {
+      Buckets.putIfAbsent(bucket, key, parsed);
+    }
   }
 
   private static void usage(Map<String, Object> rest, Buckets b, String attribute, String key) {
