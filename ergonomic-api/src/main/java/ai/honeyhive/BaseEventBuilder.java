@@ -381,11 +381,14 @@ public abstract class BaseEventBuilder<B extends BaseEventBuilder<B>> {
       Function<? super T, ? extends Map<String, ?>> outputs) throws E {
     try (span) {
       T result;
-      try (CurrentScope.Entered entered = CurrentScope.enter(span)) { // Also drops a scope the body left current.
+      CurrentScope.Entered entered = CurrentScope.enter(span);
+      try {
         result = body.apply(span);
       } catch (Throwable t) {
         span.error(t);
         throw t;
+      } finally {
+        entered.close(); // Also drops a scope the body made current and left open.
       }
       if (outputs != null) {
         span.recordOutputs(result, outputs);

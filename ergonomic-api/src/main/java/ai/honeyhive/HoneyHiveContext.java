@@ -96,8 +96,11 @@ public final class HoneyHiveContext {
   /** Returns {@code task} run with {@code scope} (or none, when null) current. */
   static Runnable wrap(EventScope scope, Runnable task) {
     return () -> {
-      try (CurrentScope.Entered entered = CurrentScope.enter(scope)) {
+      CurrentScope.Entered entered = CurrentScope.enter(scope);
+      try {
         task.run();
+      } finally {
+        entered.close();
       }
     };
   }
@@ -105,8 +108,11 @@ public final class HoneyHiveContext {
   /** Returns {@code task} called with {@code scope} (or none, when null) current. */
   static <T> Callable<T> wrap(EventScope scope, Callable<T> task) {
     return () -> {
-      try (CurrentScope.Entered entered = CurrentScope.enter(scope)) {
+      CurrentScope.Entered entered = CurrentScope.enter(scope);
+      try {
         return task.call();
+      } finally {
+        entered.close();
       }
     };
   }
