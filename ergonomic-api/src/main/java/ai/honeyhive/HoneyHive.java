@@ -164,6 +164,19 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Starts setting up an experiment named {@code name}: a dataset, a task run on each datapoint, evaluators;
+   * {@link Experiment#run()} runs it as a HoneyHive run (see {@link Experiment} for the protocol). Sends nothing until
+   * then.
+   *
+   * @param name the run's name, shown in HoneyHive; must not be blank
+   * @return the experiment to set up
+   * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
+   */
+  public Experiment experiment(String name) {
+    return new Experiment(this, new RestRuns(runtime.runs()), Checks.name("name", name));
+  }
+
+  /**
    * Starts building the import of a completed session from history, sent with all its events in one request
    * ({@link SessionImport#send()}) instead of a start, its events and an end. Sends nothing until then.
    *

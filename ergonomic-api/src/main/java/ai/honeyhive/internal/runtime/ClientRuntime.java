@@ -21,6 +21,7 @@ import ai.honeyhive.internal.http.Gateway;
 import ai.honeyhive.internal.http.HttpClientFactory;
 import ai.honeyhive.internal.http.HttpGateway;
 import ai.honeyhive.internal.http.LegacyGateway;
+import ai.honeyhive.internal.http.RunsGateway;
 import ai.honeyhive.internal.http.RetryPolicy;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,6 +45,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final boolean ownsHttpClient;
   private final Retrofit retrofit;
   private final Gateway gateway;
+  private final RunsGateway runs;
   private final Delivery delivery;
   private final Executor async;
   private final ThreadPoolExecutor ownExecutor;
@@ -71,10 +73,12 @@ public final class ClientRuntime implements AutoCloseable {
     Calls calls = null;
     if (!options.enabled()) {
       gateway = new DisabledGateway();
+      runs = RunsGateway.disabled();
     } else {
       calls = new Calls(new ErrorMapper(retryPolicy));
       Gateway current = new HttpGateway(retrofit, calls);
       gateway = httpOptions.routeFamily() == RouteFamily.LEGACY ? new LegacyGateway(retrofit, calls, current) : current;
+      runs = RunsGateway.of(retrofit, calls);
     }
     if (deliveryOptions.executor() != null) {
       async = deliveryOptions.executor();
@@ -119,6 +123,11 @@ public final class ClientRuntime implements AutoCloseable {
   /** Where reads and writes go. */
   public Gateway gateway() {
     return gateway;
+  }
+
+  /** Where experiments create and finish their runs. */
+  public RunsGateway runs() {
+    return runs;
   }
 
   /** Where writes are handed over. */

@@ -1,0 +1,53 @@
+package ai.honeyhive;
+
+import ai.honeyhive.client.model.CreateRunRequest;
+import ai.honeyhive.client.model.RunStatus;
+import ai.honeyhive.client.model.UpdateRunRequest;
+import ai.honeyhive.internal.http.RunsGateway;
+import ai.honeyhive.internal.wire.Ids;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link RunApi} over HoneyHive's REST routes. The run is created with every field HoneyHive's Python SDK sends
+ * ({@code name}, {@code run_id}, {@code status: pending}, {@code event_ids: []}, {@code datapoint_ids},
+ * {@code configuration}, {@code metadata}; {@code dataset_id} only for a stored dataset). It is finished with its
+ * status, its sessions in {@code event_ids} and the whole metadata again: whether HoneyHive merges or replaces
+ * {@code metadata} on update is not documented, and sending it whole keeps it either way.
+ */
+final class RestRuns implements RunApi {
+  private final RunsGateway gateway;
+
+  RestRuns(RunsGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  @Override
+  public String create(String runId, String name, String datasetId, List<String> datapointIds,
+      Map<String, Object> configuration, Map<String, Object> metadata) {
+    CreateRunRequest request = new CreateRunRequest()
+        .runId(runId)
+        .name(name)
+        .status(RunStatus.PENDING)
+        .eventIds(new ArrayList<>())
+        .datapointIds(new ArrayList<>(datapointIds))
+        ._configuration(new LinkedHashMap<>(configuration))
+        .metadata(new LinkedHashMap<>(metadata));
+    if (datasetId != null) {
+      request.datasetId(datasetId);
+    }
+    return gateway.postRun(request);
+  }
+
+  @Override
+  public void finish(String runId, String name, String status, List<String> sessionIds,
+      Map<String, Object> metadata) {
+    gateway.putRun(Ids.parse("runId", runId), new UpdateRunRequest()
+        .name(name)
+        .status(RunStatus.fromValue(status))
+        .eventIds(new ArrayList<>(sessionIds))
+        .metadata(new LinkedHashMap<>(metadata)));
+  }
+}
