@@ -177,6 +177,15 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Returns the reads of experiment runs: a run's summary, the comparison of two runs.
+   *
+   * @return the runs' reads
+   */
+  public Runs runs() {
+    return new Runs(runtime.runs());
+  }
+
+  /**
    * Starts building the import of a completed session from history, sent with all its events in one request
    * ({@link SessionImport#send()}) instead of a start, its events and an end. Sends nothing until then.
    *

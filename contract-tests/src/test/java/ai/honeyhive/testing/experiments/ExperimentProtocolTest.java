@@ -2,12 +2,15 @@ package ai.honeyhive.testing.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.Aggregation;
+import ai.honeyhive.Datapoint;
 import ai.honeyhive.DatapointResult;
 import ai.honeyhive.ExperimentResult;
 import ai.honeyhive.HoneyHive;
+import ai.honeyhive.RunComparison;
+import ai.honeyhive.RunSummary;
 import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.model.ExperimentRun;
-import ai.honeyhive.client.model.ExperimentSummaryResponse;
 import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.RecordedExchange;
 import ai.honeyhive.testing.StoredEvent;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,35 @@ class ExperimentProtocolTest {
       Map.of("inputs", Map.of("q", "9+9"), "ground_truth", Map.of("answer", "17")));
 
   @Test
+  void twoPromptVariantsCompareOnTheirCommonDatapoints() {
+    try (HoneyHive hh = server.clientBuilder().build()) {
+      ExperimentResult v1 = hh.experiment("adder-v1").dataset(DATASET).progressLine(false)
+          .task(datapoint -> Map.of("answer", "4"))
+          .evaluator("exact", (output, inputs, truth) -> ((Map<?, ?>) output).get("answer").equals(truth.get("answer")))
+          .run();
+      ExperimentResult v2 = hh.experiment("adder-v2").dataset(DATASET).progressLine(false)
+          .task(datapoint -> Map.of("answer", truth(datapoint)))
+          .evaluator("exact", (output, inputs, truth) -> ((Map<?, ?>) output).get("answer").equals(truth.get("answer")))
+          .run();
+
+      RunComparison comparison = hh.runs().compare(v2.runId(), v1.runId());
+      assertThat(comparison.commonDatapoints()).containsExactlyInAnyOrderElementsOf(
+          v1.datapoints().stream().map(result -> result.datapoint().id()).toList());
+      assertThat(comparison.metrics()).filteredOn(metric -> metric.name().equals("exact")).singleElement()
+          .satisfies(metric -> {
+            assertThat(metric.oldValue()).isCloseTo(1.0 / 3, Offset.offset(1e-9));
+            assertThat(metric.newValue()).isEqualTo(1.0);
+            assertThat(metric.difference()).isCloseTo(2.0 / 3, Offset.offset(1e-9));
+          });
+    }
+    assertThat(server.validationErrors()).isEmpty();
+  }
+
+  private static String truth(Datapoint datapoint) {
+    return (String) datapoint.groundTruth().get("answer");
+  }
+
+  @Test
   void theRunProtocolReachesTheServerInOrderAndItsSummaryReflectsTheScores() throws IOException {
     ExperimentResult result;
     try (HoneyHive hh = server.clientBuilder().build()) {
@@ -56,12 +89,12 @@ class ExperimentProtocolTest {
           result.datapoints().stream().map(DatapointResult::sessionId).toList());
       assertThat(run.getMetadata()).containsEntry("offline_dataset_id", result.datasetId());
 
-      ExperimentSummaryResponse summary = runs.getExperimentSummary(UUID.fromString(result.runId()), "average", null)
-          .execute().body();
-      assertThat(summary.getMetrics().getDetails()).filteredOn(detail -> detail.getMetricName().equals("exact"))
-          .singleElement().satisfies(detail -> assertThat(detail.getAggregate().doubleValue())
-              .isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9)));
-      assertThat(summary.getDatapoints()).hasSize(3);
+      RunSummary summary = hh.runs().summary(result.runId());
+      assertThat(summary.metrics()).filteredOn(metric -> metric.name().equals("exact")).singleElement()
+          .satisfies(metric -> assertThat(metric.aggregate()).isCloseTo(2.0 / 3, Offset.offset(1e-9)));
+      assertThat(hh.runs().summary(result.runId(), Aggregation.SUM).metrics())
+          .filteredOn(metric -> metric.name().equals("exact")).singleElement()
+          .satisfies(metric -> assertThat(metric.aggregate()).isEqualTo(2.0));
     }
     assertThat(result.status()).isEqualTo("completed"); // a wrong answer is a score, not a failure
     assertThat(result.metricMeans()).containsEntry("exact", 2.0 / 3);

@@ -3,7 +3,11 @@ package ai.honeyhive.internal.http;
 import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.model.CreateRunRequest;
 import ai.honeyhive.client.model.CreateRunResponse;
+import ai.honeyhive.client.model.ExperimentComparisonResponse;
+import ai.honeyhive.client.model.ExperimentSummaryResponse;
 import ai.honeyhive.client.model.UpdateRunRequest;
+import ai.honeyhive.errors.NotFoundException;
+import java.util.Map;
 import java.util.UUID;
 import retrofit2.Retrofit;
 
@@ -53,5 +57,44 @@ public final class RunsGateway {
     if (calls != null) {
       calls.send("PUT /v1/runs/" + runId, runs.updateRun(runId, request));
     }
+  }
+
+  /**
+   * Reads a run's summary, its metrics aggregated with {@code aggregation}.
+   *
+   * @throws ai.honeyhive.errors.HoneyHiveException if the call fails after its retries (404: no such run, or the
+   *     client is disabled)
+   */
+  public ExperimentSummaryResponse getSummary(UUID runId, String aggregation) {
+    String request = "GET /v1/runs/" + runId + "/summary";
+    if (calls == null) {
+      throw disabled(request);
+    }
+    return required(request, calls.execute(request, runs.getExperimentSummary(runId, aggregation, null)));
+  }
+
+  /**
+   * Compares two runs on their common datapoints.
+   *
+   * @throws ai.honeyhive.errors.HoneyHiveException if the call fails after its retries
+   */
+  public ExperimentComparisonResponse getComparison(UUID newRunId, UUID oldRunId, String aggregation) {
+    String request = "GET /v1/runs/" + newRunId + "/compare/" + oldRunId;
+    if (calls == null) {
+      throw disabled(request);
+    }
+    return required(request, calls.execute(request,
+        runs.getExperimentComparison(newRunId, oldRunId, aggregation, null)));
+  }
+
+  private static <T> T required(String request, T body) {
+    if (body == null) {
+      throw new ai.honeyhive.errors.HoneyHiveException(request + " succeeded but its response had no body", null);
+    }
+    return body;
+  }
+
+  private static NotFoundException disabled(String request) {
+    return new NotFoundException(request, 404, Map.of(), "the HoneyHive client is disabled", null);
   }
 }
