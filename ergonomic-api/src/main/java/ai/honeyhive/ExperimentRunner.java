@@ -72,7 +72,7 @@ final class ExperimentRunner {
     } catch (RuntimeException e) { // the outputs or metrics are not JSON: recorded as the datapoint's error
       error = error != null ? error : "could not record the datapoint: " + e.getMessage();
     }
-    enrich(session, output, datapoint);
+    enrich(session, output, datapoint, elapsed(started));
     return new DatapointResult(datapoint, session.sessionId(), output, Map.copyOf(metrics), error, elapsed(started));
   }
 
@@ -90,10 +90,13 @@ final class ExperimentRunner {
     return failure;
   }
 
-  /** One update of the session: its outputs and the datapoint's ground truth as {@code feedback.ground_truth}. */
-  private void enrich(Session session, Object output, Datapoint datapoint) {
+  /**
+   * One update of the session: its end and duration, its outputs and the datapoint's ground truth as
+   * {@code feedback.ground_truth}.
+   */
+  private void enrich(Session session, Object output, Datapoint datapoint, Duration duration) {
     try {
-      EventUpdate update = session.update().endTime(Instant.now());
+      EventUpdate update = session.update().endTime(Instant.now()).duration(duration);
       Map<String, Object> outputs = outputs(output);
       if (!outputs.isEmpty()) {
         update.outputs(outputs);

@@ -183,8 +183,10 @@ class ExamplesTest {
     RunAllExamples.runAll(backend, out);
 
     assertThat(text())
-        .contains("== 1. ", "== 2. ", "== 3. ", "== 4. ", "== 5. ", "== 6. ", "== 7. ", "== 8. ")
+        .contains("== 1. ", "== 2. ", "== 3. ", "== 4. ", "== 5. ", "== 6. ", "== 7. ", "== 8. ", "== 9. ")
         .contains("        └── tool \"GET /kb/search\" ")
+        .contains("comparison of support-bot-grounded with support-bot-terse on 4 common datapoints:",
+            "  mentions_keyword   0.25 ->   1.00")
         .contains("session \"support-chat\" ", "│   │   └── chain \"service-b /retrieve\" ")
         .contains("Done: every request conformed to the OpenAPI spec.");
   }
