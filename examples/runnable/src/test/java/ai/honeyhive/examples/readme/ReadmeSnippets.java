@@ -9,7 +9,9 @@ import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.Event;
 import ai.honeyhive.EventFilter;
 import ai.honeyhive.EventScope;
+import ai.honeyhive.ExperimentResult;
 import ai.honeyhive.HoneyHive;
+import ai.honeyhive.RunComparison;
 import ai.honeyhive.HoneyHiveContext;
 import ai.honeyhive.Session;
 import ai.honeyhive.SessionImport;
@@ -215,6 +217,27 @@ class ReadmeSnippets {
         .build();
     // end::opentelemetry[]
     return tracing;
+  }
+
+  /** Runs an experiment over two questions; returns the comparison with {@code previousRunId}. */
+  RunComparison experiment(HoneyHive hh, String previousRunId) {
+    // tag::experiment[]
+    ExperimentResult result = hh.experiment("support-bot-v2")
+        .dataset(List.of(
+            Map.of("inputs", Map.of("question", "How do I reset my API key?"), "ground_truth", Map.of("doc", "api-key")),
+            Map.of("inputs", Map.of("question", "Where are my traces?"), "ground_truth", Map.of("doc", "sessions"))))
+        .task(datapoint -> {
+          String question = (String) datapoint.inputs().get("question");
+          return Map.of("answer", llm.complete(question, index.search(question)));
+        })
+        .evaluator("cites_doc", (output, inputs, truth) ->
+            ((Map<?, ?>) output).get("answer").toString().contains((String) truth.get("doc")))
+        .concurrency(8)
+        .run();                                        // a HoneyHive run: one session per datapoint
+    System.out.println(result.metricMeans());          // {cites_doc=0.5}
+    RunComparison change = hh.runs().compare(result.runId(), previousRunId);
+    // end::experiment[]
+    return change;
   }
 
   HoneyHive spool() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.honeyhive.CurrentScope;
 import ai.honeyhive.EventScope;
 import ai.honeyhive.HoneyHive;
+import ai.honeyhive.RunComparison;
 import ai.honeyhive.Session;
 import ai.honeyhive.Span;
 import ai.honeyhive.testing.FaultPlan;
@@ -188,6 +189,27 @@ class ReadmeSnippetsTest {
                 └── tool "vector-search"
         """);
     assertThat(server.eventsOfType("model").get(0).metadata()).containsEntry("input_tokens", 12);
+  }
+
+  @Test
+  void anExperimentRunsAsAHoneyHiveRunAndComparesWithThePreviousOne(HoneyHive hh, HoneyHiveTestServer server) {
+    String previous = hh.experiment("support-bot-v1").progressLine(false)
+        .dataset(List.of(
+            Map.of("inputs", Map.of("question", "How do I reset my API key?"), "ground_truth", Map.of("doc", "api-key")),
+            Map.of("inputs", Map.of("question", "Where are my traces?"), "ground_truth", Map.of("doc", "sessions"))))
+        .task(datapoint -> Map.of("answer", "no idea"))
+        .evaluator("cites_doc", (output, inputs, truth) -> false)
+        .run().runId();
+
+    RunComparison change = snippets.experiment(hh, previous);
+
+    assertThat(change.commonDatapoints()).hasSize(2);
+    assertThat(change.metrics()).singleElement().satisfies(metric -> {
+      assertThat(metric.name()).isEqualTo("cites_doc");
+      assertThat(metric.oldValue()).isEqualTo(0.0);
+      assertThat(metric.newValue()).isEqualTo(0.5);
+    });
+    assertThat(server.sessionIds()).hasSize(4);
   }
 
   @Test
