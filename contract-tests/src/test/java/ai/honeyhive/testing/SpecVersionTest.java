@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 /** The server validates against the spec it is given: by default the artifact's, or a pinned version. */
 class SpecVersionTest {
   @Test
-  void byDefaultTheServerServesTheSixteenOperationsOfTheArtifactsSpec() {
+  void byDefaultTheServerServesEveryOperationOfTheArtifactsSpec() {
     try (HoneyHiveTestServer server = HoneyHiveTestServer.start()) {
       assertThat(server.operationIds()).containsExactlyInAnyOrder("createSession", "createSessionEventBatch",
           "createEvent", "getEvent", "updateEvent", "createEventBatch", "searchEvents", "exportEventsLegacy",
           "startSessionLegacy", "createEventLegacy", "updateEventLegacy", "createModelEventLegacy",
-          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy");
+          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy",
+          // datasets and datapoints
+          "getDatasets", "createDataset", "updateDataset", "deleteDataset", "addDatapoints", "removeDatapoint",
+          "updateDatasetLegacy", "deleteDatasetLegacy", "removeDatapointLegacy", "getDatapoints", "createDatapoint",
+          "batchCreateDatapoints", "getDatapoint", "updateDatapoint", "deleteDatapoint");
     }
   }
 

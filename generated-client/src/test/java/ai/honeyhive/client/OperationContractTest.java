@@ -3,9 +3,15 @@ package ai.honeyhive.client;
 import static ai.honeyhive.client.ContractValidator.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.honeyhive.client.api.DatapointsApi;
+import ai.honeyhive.client.api.DatasetsApi;
 import ai.honeyhive.client.api.EventsApi;
 import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.api.SessionsApi;
+import ai.honeyhive.client.model.AddDatapointsToDatasetRequest;
+import ai.honeyhive.client.model.BatchCreateDatapointsRequest;
+import ai.honeyhive.client.model.CreateDatapointRequest;
+import ai.honeyhive.client.model.CreateDatasetRequest;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventUpdate;
@@ -16,10 +22,13 @@ import ai.honeyhive.client.model.LegacyEventBatchRequest;
 import ai.honeyhive.client.model.LegacyEventUpdate;
 import ai.honeyhive.client.model.LegacyModelEventBatchRequest;
 import ai.honeyhive.client.model.LegacySessionStartRequest;
+import ai.honeyhive.client.model.LegacyUpdateDatasetRequest;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SessionEventsBatchRequest;
 import ai.honeyhive.client.model.SessionStartRequest;
 import ai.honeyhive.client.model.SessionTracesRequest;
+import ai.honeyhive.client.model.UpdateDatapointRequest;
+import ai.honeyhive.client.model.UpdateDatasetRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +93,39 @@ class OperationContractTest {
       Map.entry("addSessionTracesLegacy", (apis, op) ->
           apis.legacy().addSessionTracesLegacy(op.pathText("session_id"), op.requestBody(SessionTracesRequest.class))),
       Map.entry("getEventsSchemaLegacy", (apis, op) ->
-          apis.legacy().getEventsSchemaLegacy(null, "run-1")));
+          apis.legacy().getEventsSchemaLegacy(null, "run-1")),
+      // Datasets and datapoints
+      Map.entry("getDatasets", (apis, op) ->
+          apis.datasets().getDatasets("663876ec4611c47f4970f0c3", "support-questions")),
+      Map.entry("createDataset", (apis, op) ->
+          apis.datasets().createDataset(op.requestBody(CreateDatasetRequest.class))),
+      Map.entry("updateDataset", (apis, op) ->
+          apis.datasets().updateDataset(op.pathText("dataset_id"), op.requestBody(UpdateDatasetRequest.class))),
+      Map.entry("deleteDataset", (apis, op) ->
+          apis.datasets().deleteDataset(op.pathText("dataset_id"))),
+      Map.entry("addDatapoints", (apis, op) ->
+          apis.datasets().addDatapoints(op.pathText("dataset_id"),
+              op.requestBody(AddDatapointsToDatasetRequest.class))),
+      Map.entry("removeDatapoint", (apis, op) ->
+          apis.datasets().removeDatapoint(op.pathText("dataset_id"), op.pathText("datapoint_id"))),
+      Map.entry("updateDatasetLegacy", (apis, op) ->
+          apis.legacy().updateDatasetLegacy(op.requestBody(LegacyUpdateDatasetRequest.class))),
+      Map.entry("deleteDatasetLegacy", (apis, op) ->
+          apis.legacy().deleteDatasetLegacy("663876ec4611c47f4970f0c3")),
+      Map.entry("removeDatapointLegacy", (apis, op) ->
+          apis.legacy().removeDatapointLegacy(op.pathText("dataset_id"), op.pathText("datapoint_id"))),
+      Map.entry("getDatapoints", (apis, op) ->
+          apis.datapoints().getDatapoints(java.util.List.of("65c13dbbd65fb876b7886cdb"), "support-questions")),
+      Map.entry("createDatapoint", (apis, op) ->
+          apis.datapoints().createDatapoint(op.requestBody(CreateDatapointRequest.class))),
+      Map.entry("batchCreateDatapoints", (apis, op) ->
+          apis.datapoints().batchCreateDatapoints(op.requestBody(BatchCreateDatapointsRequest.class))),
+      Map.entry("getDatapoint", (apis, op) ->
+          apis.datapoints().getDatapoint(op.pathText("datapoint_id"))),
+      Map.entry("updateDatapoint", (apis, op) ->
+          apis.datapoints().updateDatapoint(op.pathText("datapoint_id"), op.requestBody(UpdateDatapointRequest.class))),
+      Map.entry("deleteDatapoint", (apis, op) ->
+          apis.datapoints().deleteDatapoint(op.pathText("datapoint_id"))));
 
   /** What happened when the client called an operation against a server answering with the spec's 200 example. */
   record Exchange(SpecOperation operation, RecordedRequest request, String cannedBody, Response<?> response) {}
@@ -176,6 +217,25 @@ class OperationContractTest {
   }
 
   @Test
+  void datapointIdsAreSentAsOneBracketedPairPerId() throws IOException {
+    RecordedRequest request;
+    try (TestServer server = TestServer.start()) {
+      server.enqueue(200, "{\"datapoints\":[]}");
+      server.apis().datapoints().getDatapoints(java.util.List.of("65c13dbbd65fb876b7886cdb", "65c13dbbd65fb876b7886cdc"),
+          null).execute();
+      request = server.takeRequest();
+    }
+
+    // HoneyHive's server reads an array from `datapoint_ids[]=a&datapoint_ids[]=b` (the brackets travel
+    // percent-encoded, as OkHttp writes them in a query name); a lone `datapoint_ids=a` would read as a string.
+    assertThat(request.getUrl().encodedQuery())
+        .isEqualTo("datapoint_ids%5B%5D=65c13dbbd65fb876b7886cdb&datapoint_ids%5B%5D=65c13dbbd65fb876b7886cdc");
+    assertThat(request.getUrl().queryParameterValues("datapoint_ids[]"))
+        .containsExactly("65c13dbbd65fb876b7886cdb", "65c13dbbd65fb876b7886cdc");
+    assertConforms(ContractValidator.validateRequest(request), "getDatapoints with two ids");
+  }
+
+  @Test
   @SuppressWarnings("deprecation") // the route is deprecated, and tested all the same
   void legacyTracesTakeASessionIdThatIsNotAUuidInThePath() throws IOException {
     RecordedRequest request;
@@ -259,7 +319,8 @@ class OperationContractTest {
 
   @Test
   void everyGeneratedApiMethodIsAnOperationOfTheSpec() {
-    var methods = Stream.of(SessionsApi.class, EventsApi.class, LegacyApi.class)
+    var methods = Stream.of(SessionsApi.class, EventsApi.class, LegacyApi.class, DatasetsApi.class,
+            DatapointsApi.class)
         .flatMap(api -> Arrays.stream(api.getDeclaredMethods()))
         .map(Method::getName)
         .collect(Collectors.toList());

@@ -56,7 +56,11 @@ final class TestJson {
   /** Encodes {@code value} with the client's Moshi, using the adapter of its runtime class. */
   @SuppressWarnings("unchecked")
   static String encode(Object value) {
-    JsonAdapter<Object> adapter = HoneyHiveJson.moshi().adapter((Class<Object>) value.getClass());
+    // A schema mapped to java.lang.Object (DatapointFilters) decodes to an ArrayList or a LinkedHashMap, which Moshi
+    // encodes only through the interface.
+    Class<?> type = value instanceof java.util.List ? java.util.List.class
+        : value instanceof java.util.Map ? java.util.Map.class : value.getClass();
+    JsonAdapter<Object> adapter = HoneyHiveJson.moshi().adapter((Class<Object>) type);
     return adapter.toJson(value);
   }
 

@@ -63,6 +63,13 @@ class SpecExamplesTest {
       "exportEventsLegacy", "startSessionLegacy", "createEventLegacy", "updateEventLegacy",
       "createModelEventLegacy", "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy",
       "getEventsSchemaLegacy");
+  /** Tags Datasets and Datapoints; their deprecated routes are in {@link #LEGACY_OPERATIONS}. */
+  private static final Set<String> DATASET_OPERATIONS = Set.of(
+      "getDatasets", "createDataset", "updateDataset", "deleteDataset", "addDatapoints", "removeDatapoint",
+      "getDatapoints", "createDatapoint", "batchCreateDatapoints", "getDatapoint", "updateDatapoint",
+      "deleteDatapoint");
+  private static final Set<String> DATASET_LEGACY_OPERATIONS = Set.of(
+      "updateDatasetLegacy", "deleteDatasetLegacy", "removeDatapointLegacy");
 
   // ---------------------------------------------------------------------------------------------------------------
   // Every example is valid
@@ -166,18 +173,20 @@ class SpecExamplesTest {
   }
 
   @Test
-  void specHasExactlyTheSixteenExpectedOperations() {
-    Set<String> expected = Stream.concat(CURRENT_OPERATIONS.stream(), LEGACY_OPERATIONS.stream())
+  void specHasExactlyTheExpectedOperations() {
+    Set<String> expected = Stream.of(CURRENT_OPERATIONS, LEGACY_OPERATIONS, DATASET_OPERATIONS,
+            DATASET_LEGACY_OPERATIONS)
+        .flatMap(Set::stream)
         .collect(Collectors.toSet());
 
-    assertThat(operationsById().keySet()).hasSize(16).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(operationsById().keySet()).hasSize(31).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
   void everyLegacyOperationIsDeprecatedAndTaggedLegacy() {
     Map<String, Operation> operations = operationsById();
 
-    assertThat(LEGACY_OPERATIONS)
+    assertThat(Stream.concat(LEGACY_OPERATIONS.stream(), DATASET_LEGACY_OPERATIONS.stream()))
         .allSatisfy(id -> {
           assertThat(operations.get(id).getDeprecated()).as("%s deprecated", id).isTrue();
           assertThat(operations.get(id).getTags()).as("%s tags", id).containsExactly("Legacy");
@@ -188,7 +197,7 @@ class SpecExamplesTest {
   void noCurrentOperationIsDeprecated() {
     Map<String, Operation> operations = operationsById();
 
-    assertThat(CURRENT_OPERATIONS)
+    assertThat(Stream.concat(CURRENT_OPERATIONS.stream(), DATASET_OPERATIONS.stream()))
         .allSatisfy(id -> {
           assertThat(operations.get(id).getDeprecated()).as("%s deprecated", id).isNotEqualTo(Boolean.TRUE);
           assertThat(operations.get(id).getTags()).as("%s tags", id).doesNotContain("Legacy");
