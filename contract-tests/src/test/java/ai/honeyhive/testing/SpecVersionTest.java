@@ -18,7 +18,11 @@ class SpecVersionTest {
       assertThat(server.operationIds()).containsExactlyInAnyOrder("createSession", "createSessionEventBatch",
           "createEvent", "getEvent", "updateEvent", "createEventBatch", "searchEvents", "exportEventsLegacy",
           "startSessionLegacy", "createEventLegacy", "updateEventLegacy", "createModelEventLegacy",
-          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy");
+          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy",
+          // Experiments (runs)
+          "createRun", "getRuns", "getRunsSchema", "getRun", "updateRun", "deleteRun", "getRunSchema",
+          "getExperimentRunMetrics", "getExperimentSummary", "getExperimentComparison", "getExperimentCompareEvents",
+          "getExperimentResultLegacy", "getExperimentComparisonLegacy", "getExperimentCompareEventsLegacy");
     }
   }
 

@@ -1,6 +1,7 @@
 package ai.honeyhive.client;
 
 import ai.honeyhive.client.api.EventsApi;
+import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.api.SessionsApi;
 import java.io.IOException;
@@ -27,8 +28,8 @@ final class TestServer implements AutoCloseable {
       .build();
   private Apis apis;
 
-  /** The three generated API interfaces, bound to one server. */
-  record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy) {}
+  /** The generated API interfaces, bound to one server. */
+  record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy, ExperimentsApi experiments) {}
 
   private TestServer() {}
 
@@ -41,7 +42,8 @@ final class TestServer implements AutoCloseable {
     }
     Retrofit retrofit = HoneyHiveRetrofit.create(testServer.server.url("/"), testServer.http);
     testServer.apis = new Apis(
-        retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class));
+        retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class),
+        retrofit.create(ExperimentsApi.class));
     return testServer;
   }
 
