@@ -35,6 +35,16 @@ final class EventStore {
     this.clock = clock;
   }
 
+  /** The clock the store fills in times with (also the experiment runs' clock). */
+  Clock clock() {
+    return clock;
+  }
+
+  /** The project every stored event belongs to (also the experiment runs' scope). */
+  String projectId() {
+    return projectId;
+  }
+
   /** Stores {@code sent} (see {@link EventFields#forStorage}) unless its id is stored; returns its id. */
   synchronized String create(Map<String, Object> sent, Placement placement) {
     Map<String, Object> event = EventFields.forStorage(sent, eventFields, placement, projectId, clock.millis());

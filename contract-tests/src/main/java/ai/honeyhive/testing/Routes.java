@@ -29,6 +29,24 @@ final class Routes {
     routes.put("createModelEventBatchLegacy", batches::createModelLegacy);
     routes.put("addSessionTracesLegacy", batches::addTracesLegacy);
     routes.put("getEventsSchemaLegacy", queries::eventsSchema);
+    // Experiments (runs): RunRoutes, RunAnalysisRoutes
+    RunStore runStore = new RunStore(store.clock(), store.projectId());
+    RunRoutes runs = new RunRoutes(runStore, store);
+    RunAnalysisRoutes runAnalysis = new RunAnalysisRoutes(runStore, store);
+    routes.put("createRun", runs::create);
+    routes.put("getRuns", runs::list);
+    routes.put("getRun", runs::get);
+    routes.put("updateRun", runs::update);
+    routes.put("deleteRun", runs::delete);
+    routes.put("getRunsSchema", runAnalysis::runsSchema);
+    routes.put("getRunSchema", runAnalysis::runSchema);
+    routes.put("getExperimentRunMetrics", runAnalysis::metrics);
+    routes.put("getExperimentSummary", runAnalysis::summary);
+    routes.put("getExperimentResultLegacy", runAnalysis::summary);
+    routes.put("getExperimentComparison", runAnalysis::compare);
+    routes.put("getExperimentComparisonLegacy", runAnalysis::compare);
+    routes.put("getExperimentCompareEvents", runAnalysis::pairs);
+    routes.put("getExperimentCompareEventsLegacy", runAnalysis::pairsLegacy);
     routes.put(OtlpRoutes.OPERATION_ID, new OtlpRoutes(store)::export); // not in the spec: see OtlpRoutes
     // Datasets and datapoints (HoneyHive's tags Datasets and Datapoints)
     DatasetStore datasetStore = new DatasetStore(Clock.systemUTC());

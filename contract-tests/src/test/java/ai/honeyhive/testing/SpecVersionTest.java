@@ -22,7 +22,11 @@ class SpecVersionTest {
           // datasets and datapoints
           "getDatasets", "createDataset", "updateDataset", "deleteDataset", "addDatapoints", "removeDatapoint",
           "updateDatasetLegacy", "deleteDatasetLegacy", "removeDatapointLegacy", "getDatapoints", "createDatapoint",
-          "batchCreateDatapoints", "getDatapoint", "updateDatapoint", "deleteDatapoint");
+          "batchCreateDatapoints", "getDatapoint", "updateDatapoint", "deleteDatapoint",
+          // Experiments (runs)
+          "createRun", "getRuns", "getRunsSchema", "getRun", "updateRun", "deleteRun", "getRunSchema",
+          "getExperimentRunMetrics", "getExperimentSummary", "getExperimentComparison", "getExperimentCompareEvents",
+          "getExperimentResultLegacy", "getExperimentComparisonLegacy", "getExperimentCompareEventsLegacy");
     }
   }
 

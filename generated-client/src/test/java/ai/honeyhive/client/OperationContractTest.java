@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.client.api.DatapointsApi;
 import ai.honeyhive.client.api.DatasetsApi;
 import ai.honeyhive.client.api.EventsApi;
+import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.api.SessionsApi;
 import ai.honeyhive.client.model.AddDatapointsToDatasetRequest;
 import ai.honeyhive.client.model.BatchCreateDatapointsRequest;
 import ai.honeyhive.client.model.CreateDatapointRequest;
 import ai.honeyhive.client.model.CreateDatasetRequest;
+import ai.honeyhive.client.model.CreateRunRequest;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventUpdate;
@@ -23,19 +25,23 @@ import ai.honeyhive.client.model.LegacyEventUpdate;
 import ai.honeyhive.client.model.LegacyModelEventBatchRequest;
 import ai.honeyhive.client.model.LegacySessionStartRequest;
 import ai.honeyhive.client.model.LegacyUpdateDatasetRequest;
+import ai.honeyhive.client.model.RunStatus;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SessionEventsBatchRequest;
 import ai.honeyhive.client.model.SessionStartRequest;
 import ai.honeyhive.client.model.SessionTracesRequest;
 import ai.honeyhive.client.model.UpdateDatapointRequest;
 import ai.honeyhive.client.model.UpdateDatasetRequest;
+import ai.honeyhive.client.model.UpdateRunRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
@@ -58,6 +64,10 @@ class OperationContractTest {
   interface ClientCall {
     Call<?> call(TestServer.Apis apis, SpecOperation operation);
   }
+
+  /** Run ids for the query parameters of the Experiments operations. */
+  private static final String RUN = "3f0b8c1e-6a0d-4c55-9d47-1d6f2c9a7e21";
+  private static final String OLD_RUN = "0d6f9a5b-2c1e-4b8a-9f3d-7e5c4b3a2918";
 
   @SuppressWarnings("deprecation") // the legacy operations are deprecated, and tested all the same
   private static final Map<String, ClientCall> CLIENT_CALLS = Map.ofEntries(
@@ -125,7 +135,37 @@ class OperationContractTest {
       Map.entry("updateDatapoint", (apis, op) ->
           apis.datapoints().updateDatapoint(op.pathText("datapoint_id"), op.requestBody(UpdateDatapointRequest.class))),
       Map.entry("deleteDatapoint", (apis, op) ->
-          apis.datapoints().deleteDatapoint(op.pathText("datapoint_id"))));
+          apis.datapoints().deleteDatapoint(op.pathText("datapoint_id"))),
+      // Experiments (runs)
+      Map.entry("createRun", (apis, op) ->
+          apis.experiments().createRun(op.requestBody(CreateRunRequest.class))),
+      Map.entry("getRuns", (apis, op) ->
+          apis.experiments().getRuns("6744f0a1c2b3d4e5f6a7b8d0", 2, 10, List.of(RUN, OLD_RUN), "prompt-v2",
+              RunStatus.COMPLETED, "{\"$gte\":\"2024-11-21T00:00:00Z\"}", "name", "asc")),
+      Map.entry("getRunsSchema", (apis, op) -> apis.experiments().getRunsSchema(null)),
+      Map.entry("getRun", (apis, op) -> apis.experiments().getRun(op.pathId("run_id"))),
+      Map.entry("updateRun", (apis, op) ->
+          apis.experiments().updateRun(op.pathId("run_id"), op.requestBody(UpdateRunRequest.class))),
+      Map.entry("deleteRun", (apis, op) -> apis.experiments().deleteRun(op.pathId("run_id"))),
+      Map.entry("getRunSchema", (apis, op) -> apis.experiments().getRunSchema(op.pathId("run_id"), null)),
+      Map.entry("getExperimentRunMetrics", (apis, op) ->
+          apis.experiments().getExperimentRunMetrics(op.pathId("run_id"), null, "[]")),
+      Map.entry("getExperimentSummary", (apis, op) ->
+          apis.experiments().getExperimentSummary(op.pathId("run_id"), "p95", null)),
+      Map.entry("getExperimentComparison", (apis, op) ->
+          apis.experiments().getExperimentComparison(op.pathId("new_run_id"), op.pathId("old_run_id"), "median",
+              null)),
+      Map.entry("getExperimentCompareEvents", (apis, op) ->
+          apis.experiments().getExperimentCompareEvents(op.pathId("new_run_id"), op.pathId("old_run_id"), "answer",
+              "chain", null, 100, 1)),
+      Map.entry("getExperimentResultLegacy", (apis, op) ->
+          apis.legacy().getExperimentResultLegacy(op.pathId("run_id"), "average", null)),
+      Map.entry("getExperimentComparisonLegacy", (apis, op) ->
+          apis.legacy().getExperimentComparisonLegacy(op.pathId("new_run_id"), op.pathId("old_run_id"), "average",
+              null)),
+      Map.entry("getExperimentCompareEventsLegacy", (apis, op) ->
+          apis.legacy().getExperimentCompareEventsLegacy(UUID.fromString(RUN), UUID.fromString(OLD_RUN), null, null,
+              null, null, null)));
 
   /** What happened when the client called an operation against a server answering with the spec's 200 example. */
   record Exchange(SpecOperation operation, RecordedRequest request, String cannedBody, Response<?> response) {}
@@ -320,7 +360,7 @@ class OperationContractTest {
   @Test
   void everyGeneratedApiMethodIsAnOperationOfTheSpec() {
     var methods = Stream.of(SessionsApi.class, EventsApi.class, LegacyApi.class, DatasetsApi.class,
-            DatapointsApi.class)
+            DatapointsApi.class, ExperimentsApi.class)
         .flatMap(api -> Arrays.stream(api.getDeclaredMethods()))
         .map(Method::getName)
         .collect(Collectors.toList());

@@ -3,6 +3,7 @@ package ai.honeyhive.client;
 import ai.honeyhive.client.api.DatapointsApi;
 import ai.honeyhive.client.api.DatasetsApi;
 import ai.honeyhive.client.api.EventsApi;
+import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.api.SessionsApi;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class TestServer implements AutoCloseable {
 
   /** The generated API interfaces, bound to one server. */
   record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy, DatasetsApi datasets,
-      DatapointsApi datapoints) {}
+      DatapointsApi datapoints, ExperimentsApi experiments) {}
 
   private TestServer() {}
 
@@ -45,7 +46,7 @@ final class TestServer implements AutoCloseable {
     Retrofit retrofit = HoneyHiveRetrofit.create(testServer.server.url("/"), testServer.http);
     testServer.apis = new Apis(
         retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class),
-        retrofit.create(DatasetsApi.class), retrofit.create(DatapointsApi.class));
+        retrofit.create(DatasetsApi.class), retrofit.create(DatapointsApi.class), retrofit.create(ExperimentsApi.class));
     return testServer;
   }
 
