@@ -29,6 +29,7 @@ final class Routes {
     routes.put("addSessionTracesLegacy", batches::addTracesLegacy);
     routes.put("getEventsSchemaLegacy", queries::eventsSchema);
     routes.put(OtlpRoutes.OPERATION_ID, new OtlpRoutes(store)::export); // not in the spec: see OtlpRoutes
+    MetricsAreaRoutes.register(routes); // metrics, metric versions, charts, queues, configurations
   }
 
   /**
