@@ -27,8 +27,12 @@ final class TestServer implements AutoCloseable {
       .build();
   private Apis apis;
 
-  /** The three generated API interfaces, bound to one server. */
-  record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy) {}
+  /** The generated API interfaces, bound to one server; {@link #create} makes any other one. */
+  record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy, Retrofit retrofit) {
+    <T> T create(Class<T> api) {
+      return retrofit.create(api);
+    }
+  }
 
   private TestServer() {}
 
@@ -41,7 +45,8 @@ final class TestServer implements AutoCloseable {
     }
     Retrofit retrofit = HoneyHiveRetrofit.create(testServer.server.url("/"), testServer.http);
     testServer.apis = new Apis(
-        retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class));
+        retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class),
+        retrofit);
     return testServer;
   }
 
