@@ -67,6 +67,7 @@ final class Routes {
     routes.put("getDatapoint", datapoints::get);
     routes.put("updateDatapoint", datapoints::update);
     routes.put("deleteDatapoint", datapoints::delete);
+    MetricsAreaRoutes.register(routes); // metrics, metric versions, charts, queues, configurations
   }
 
   /**

@@ -26,7 +26,13 @@ class SpecVersionTest {
           // Experiments (runs)
           "createRun", "getRuns", "getRunsSchema", "getRun", "updateRun", "deleteRun", "getRunSchema",
           "getExperimentRunMetrics", "getExperimentSummary", "getExperimentComparison", "getExperimentCompareEvents",
-          "getExperimentResultLegacy", "getExperimentComparisonLegacy", "getExperimentCompareEventsLegacy");
+          "getExperimentResultLegacy", "getExperimentComparisonLegacy", "getExperimentCompareEventsLegacy",
+          // metrics, metric versions, charts, queues, configurations (issue 16)
+          "getMetrics", "createMetric", "updateMetric", "deleteMetric", "updateMetricLegacy", "deleteMetricLegacy",
+          "getMetricVersions", "createMetricVersion", "deployMetricVersion", "runMetric", "runMetricLegacy",
+          "getCharts", "createChart", "getChart", "updateChart", "deleteChart",
+          "getQueues", "createQueue", "getQueue", "updateQueue", "deleteQueue",
+          "getConfigurations", "createConfiguration", "updateConfiguration", "deleteConfiguration");
     }
   }
 

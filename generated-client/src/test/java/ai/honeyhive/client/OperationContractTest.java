@@ -5,15 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.client.api.DatapointsApi;
 import ai.honeyhive.client.api.DatasetsApi;
+import ai.honeyhive.client.api.ChartsApi;
+import ai.honeyhive.client.api.ConfigurationsApi;
 import ai.honeyhive.client.api.EventsApi;
 import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.api.LegacyApi;
+import ai.honeyhive.client.api.MetricVersionsApi;
+import ai.honeyhive.client.api.MetricsApi;
+import ai.honeyhive.client.api.QueuesApi;
 import ai.honeyhive.client.api.SessionsApi;
 import ai.honeyhive.client.model.AddDatapointsToDatasetRequest;
 import ai.honeyhive.client.model.BatchCreateDatapointsRequest;
 import ai.honeyhive.client.model.CreateDatapointRequest;
 import ai.honeyhive.client.model.CreateDatasetRequest;
 import ai.honeyhive.client.model.CreateRunRequest;
+import ai.honeyhive.client.model.CreateChartRequest;
+import ai.honeyhive.client.model.CreateConfigurationRequest;
+import ai.honeyhive.client.model.CreateMetricVersionRequest;
+import ai.honeyhive.client.model.CreateQueueRequest;
 import ai.honeyhive.client.model.Event;
 import ai.honeyhive.client.model.EventBatchRequest;
 import ai.honeyhive.client.model.EventUpdate;
@@ -23,9 +32,13 @@ import ai.honeyhive.client.model.LegacyCreateModelEventRequest;
 import ai.honeyhive.client.model.LegacyEventBatchRequest;
 import ai.honeyhive.client.model.LegacyEventUpdate;
 import ai.honeyhive.client.model.LegacyModelEventBatchRequest;
+import ai.honeyhive.client.model.LegacyRunMetricRequest;
 import ai.honeyhive.client.model.LegacySessionStartRequest;
 import ai.honeyhive.client.model.LegacyUpdateDatasetRequest;
 import ai.honeyhive.client.model.RunStatus;
+import ai.honeyhive.client.model.LegacyUpdateMetricRequest;
+import ai.honeyhive.client.model.MetricDefinition;
+import ai.honeyhive.client.model.RunMetricRequest;
 import ai.honeyhive.client.model.SearchEventsRequest;
 import ai.honeyhive.client.model.SessionEventsBatchRequest;
 import ai.honeyhive.client.model.SessionStartRequest;
@@ -33,6 +46,10 @@ import ai.honeyhive.client.model.SessionTracesRequest;
 import ai.honeyhive.client.model.UpdateDatapointRequest;
 import ai.honeyhive.client.model.UpdateDatasetRequest;
 import ai.honeyhive.client.model.UpdateRunRequest;
+import ai.honeyhive.client.model.UpdateChartRequest;
+import ai.honeyhive.client.model.UpdateConfigurationRequest;
+import ai.honeyhive.client.model.UpdateMetricRequest;
+import ai.honeyhive.client.model.UpdateQueueRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,7 +182,56 @@ class OperationContractTest {
               null)),
       Map.entry("getExperimentCompareEventsLegacy", (apis, op) ->
           apis.legacy().getExperimentCompareEventsLegacy(UUID.fromString(RUN), UUID.fromString(OLD_RUN), null, null,
-              null, null, null)));
+              null, null, null)),
+      // metrics, metric versions, charts, queues, configurations (issue 16)
+      Map.entry("getMetrics", (apis, op) ->
+          apis.create(MetricsApi.class).getMetrics("PYTHON", "6744f0a1c2b3d4e5f6a7b8d1")),
+      Map.entry("createMetric", (apis, op) ->
+          apis.create(MetricsApi.class).createMetric(op.requestBody(MetricDefinition.class))),
+      Map.entry("updateMetric", (apis, op) ->
+          apis.create(MetricsApi.class).updateMetric(op.pathText("metric_id"),
+              op.requestBody(UpdateMetricRequest.class))),
+      Map.entry("deleteMetric", (apis, op) ->
+          apis.create(MetricsApi.class).deleteMetric(op.pathText("metric_id"))),
+      Map.entry("updateMetricLegacy", (apis, op) ->
+          apis.create(MetricsApi.class).updateMetricLegacy(op.requestBody(LegacyUpdateMetricRequest.class))),
+      Map.entry("deleteMetricLegacy", (apis, op) ->
+          apis.create(MetricsApi.class).deleteMetricLegacy("6744f0a1c2b3d4e5f6a7b8d1")),
+      Map.entry("runMetric", (apis, op) ->
+          apis.create(MetricsApi.class).runMetric(op.requestBody(RunMetricRequest.class))),
+      Map.entry("runMetricLegacy", (apis, op) ->
+          apis.create(MetricsApi.class).runMetricLegacy(op.requestBody(LegacyRunMetricRequest.class))),
+      Map.entry("getMetricVersions", (apis, op) ->
+          apis.create(MetricVersionsApi.class).getMetricVersions(op.pathText("metric_id"))),
+      Map.entry("createMetricVersion", (apis, op) ->
+          apis.create(MetricVersionsApi.class).createMetricVersion(op.pathText("metric_id"),
+              op.requestBody(CreateMetricVersionRequest.class))),
+      Map.entry("deployMetricVersion", (apis, op) ->
+          apis.create(MetricVersionsApi.class).deployMetricVersion(op.pathText("metric_id"),
+              op.pathText("version_name"))),
+      Map.entry("getCharts", (apis, op) -> apis.create(ChartsApi.class).getCharts()),
+      Map.entry("createChart", (apis, op) ->
+          apis.create(ChartsApi.class).createChart(op.requestBody(CreateChartRequest.class))),
+      Map.entry("getChart", (apis, op) -> apis.create(ChartsApi.class).getChart(op.pathText("chart_id"))),
+      Map.entry("updateChart", (apis, op) ->
+          apis.create(ChartsApi.class).updateChart(op.pathText("chart_id"), op.requestBody(UpdateChartRequest.class))),
+      Map.entry("deleteChart", (apis, op) -> apis.create(ChartsApi.class).deleteChart(op.pathText("chart_id"))),
+      Map.entry("getQueues", (apis, op) -> apis.create(QueuesApi.class).getQueues(true)),
+      Map.entry("createQueue", (apis, op) ->
+          apis.create(QueuesApi.class).createQueue(op.requestBody(CreateQueueRequest.class))),
+      Map.entry("getQueue", (apis, op) -> apis.create(QueuesApi.class).getQueue(op.pathText("queue_id"))),
+      Map.entry("updateQueue", (apis, op) ->
+          apis.create(QueuesApi.class).updateQueue(op.pathText("queue_id"), op.requestBody(UpdateQueueRequest.class))),
+      Map.entry("deleteQueue", (apis, op) -> apis.create(QueuesApi.class).deleteQueue(op.pathText("queue_id"))),
+      Map.entry("getConfigurations", (apis, op) ->
+          apis.create(ConfigurationsApi.class).getConfigurations("support-agent-v3", "prod", "support")),
+      Map.entry("createConfiguration", (apis, op) ->
+          apis.create(ConfigurationsApi.class).createConfiguration(op.requestBody(CreateConfigurationRequest.class))),
+      Map.entry("updateConfiguration", (apis, op) ->
+          apis.create(ConfigurationsApi.class).updateConfiguration(op.pathText("configId"),
+              op.requestBody(UpdateConfigurationRequest.class))),
+      Map.entry("deleteConfiguration", (apis, op) ->
+          apis.create(ConfigurationsApi.class).deleteConfiguration(op.pathText("configId"))));
 
   /** What happened when the client called an operation against a server answering with the spec's 200 example. */
   record Exchange(SpecOperation operation, RecordedRequest request, String cannedBody, Response<?> response) {}
@@ -179,7 +245,7 @@ class OperationContractTest {
     assertThat(clientCall).as("CLIENT_CALLS has no call for operation %s", operation.id()).isNotNull();
     String cannedBody = operation.okResponseExample().map(JsonNode::toString).orElse("");
     try (TestServer server = TestServer.start()) {
-      server.enqueue(200, cannedBody);
+      server.enqueue(operation.okStatus(), cannedBody);
       Response<?> response = clientCall.call(server.apis(), operation).execute();
       return new Exchange(operation, server.takeRequest(), cannedBody, response);
     } catch (IOException e) {
@@ -332,8 +398,8 @@ class OperationContractTest {
   void specResponseExampleConformsToTheSpec(SpecOperation operation) {
     Exchange exchange = exchange(operation);
 
-    assertConforms(ContractValidator.validateResponse(operation, 200, exchange.cannedBody()),
-        operation.id() + " canned 200 response");
+    assertConforms(ContractValidator.validateResponse(operation, operation.okStatus(), exchange.cannedBody()),
+        operation.id() + " canned success response");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -344,7 +410,7 @@ class OperationContractTest {
     assertThat(response.isSuccessful()).isTrue();
     String reEncoded = response.body() == null ? "" : TestJson.encode(response.body());
     assertThat(reEncoded.isEmpty()).as("%s has no 200 body", operation.id()).isEqualTo(operation.okResponseExample().isEmpty());
-    assertConforms(ContractValidator.validateResponse(operation, 200, reEncoded),
+    assertConforms(ContractValidator.validateResponse(operation, operation.okStatus(), reEncoded),
         operation.id() + " response as decoded and re-encoded by the client");
   }
 
@@ -360,7 +426,8 @@ class OperationContractTest {
   @Test
   void everyGeneratedApiMethodIsAnOperationOfTheSpec() {
     var methods = Stream.of(SessionsApi.class, EventsApi.class, LegacyApi.class, DatasetsApi.class,
-            DatapointsApi.class, ExperimentsApi.class)
+            DatapointsApi.class, ExperimentsApi.class, MetricsApi.class, MetricVersionsApi.class, ChartsApi.class,
+            QueuesApi.class, ConfigurationsApi.class)
         .flatMap(api -> Arrays.stream(api.getDeclaredMethods()))
         .map(Method::getName)
         .collect(Collectors.toList());

@@ -56,11 +56,11 @@ final class TestJson {
   /** Encodes {@code value} with the client's Moshi, using the adapter of its runtime class. */
   @SuppressWarnings("unchecked")
   static String encode(Object value) {
-    // A schema mapped to java.lang.Object (DatapointFilters) decodes to an ArrayList or a LinkedHashMap, which Moshi
-    // encodes only through the interface.
-    Class<?> type = value instanceof java.util.List ? java.util.List.class
-        : value instanceof java.util.Map ? java.util.Map.class : value.getClass();
-    JsonAdapter<Object> adapter = HoneyHiveJson.moshi().adapter((Class<Object>) type);
+    // A schema mapped to Object (a union such as ChartDateRange) decodes to a Map or a List, which Moshi writes
+    // through its Object adapter, as it does for such a field of a model.
+    Class<Object> type = value instanceof java.util.Map || value instanceof java.util.List
+        ? Object.class : (Class<Object>) value.getClass();
+    JsonAdapter<Object> adapter = HoneyHiveJson.moshi().adapter(type);
     return adapter.toJson(value);
   }
 

@@ -30,9 +30,13 @@ final class TestServer implements AutoCloseable {
       .build();
   private Apis apis;
 
-  /** The generated API interfaces, bound to one server. */
+  /** The generated API interfaces, bound to one server; {@link #create} makes any other one. */
   record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy, DatasetsApi datasets,
-      DatapointsApi datapoints, ExperimentsApi experiments) {}
+      DatapointsApi datapoints, ExperimentsApi experiments, Retrofit retrofit) {
+    <T> T create(Class<T> api) {
+      return retrofit.create(api);
+    }
+  }
 
   private TestServer() {}
 
@@ -46,7 +50,8 @@ final class TestServer implements AutoCloseable {
     Retrofit retrofit = HoneyHiveRetrofit.create(testServer.server.url("/"), testServer.http);
     testServer.apis = new Apis(
         retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class),
-        retrofit.create(DatasetsApi.class), retrofit.create(DatapointsApi.class), retrofit.create(ExperimentsApi.class));
+        retrofit.create(DatasetsApi.class), retrofit.create(DatapointsApi.class), retrofit.create(ExperimentsApi.class),
+        retrofit);
     return testServer;
   }
 

@@ -75,6 +75,15 @@ class SpecExamplesTest {
       "deleteDatapoint");
   private static final Set<String> DATASET_LEGACY_OPERATIONS = Set.of(
       "updateDatasetLegacy", "deleteDatasetLegacy", "removeDatapointLegacy");
+  /** Metrics, metric versions, charts, queues (issue 16). */
+  private static final Set<String> METRICS_AREA_OPERATIONS = Set.of(
+      "getMetrics", "createMetric", "updateMetric", "deleteMetric", "runMetric", "getMetricVersions",
+      "createMetricVersion", "deployMetricVersion", "getCharts", "createChart", "getChart", "updateChart",
+      "deleteChart", "getQueues", "createQueue", "getQueue", "updateQueue", "deleteQueue");
+  /** Deprecated in HoneyHive's spec and still called by its Python SDK 1.5.1; tagged by area, not `Legacy`. */
+  private static final Set<String> METRICS_AREA_DEPRECATED_OPERATIONS = Set.of(
+      "updateMetricLegacy", "deleteMetricLegacy", "runMetricLegacy", "getConfigurations", "createConfiguration",
+      "updateConfiguration", "deleteConfiguration");
 
   // ---------------------------------------------------------------------------------------------------------------
   // Every example is valid
@@ -180,11 +189,21 @@ class SpecExamplesTest {
   @Test
   void specHasExactlyTheExpectedOperations() {
     Set<String> expected = Stream.of(CURRENT_OPERATIONS, LEGACY_OPERATIONS, DATASET_OPERATIONS,
-            DATASET_LEGACY_OPERATIONS)
+            DATASET_LEGACY_OPERATIONS, METRICS_AREA_OPERATIONS, METRICS_AREA_DEPRECATED_OPERATIONS)
         .flatMap(Set::stream)
         .collect(Collectors.toSet());
 
     assertThat(operationsById().keySet()).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void theMetricsAreasDeprecatedOperationsAreMarkedAndTheOthersAreNot() {
+    Map<String, Operation> operations = operationsById();
+
+    assertThat(METRICS_AREA_DEPRECATED_OPERATIONS)
+        .allSatisfy(id -> assertThat(operations.get(id).getDeprecated()).as("%s deprecated", id).isTrue());
+    assertThat(METRICS_AREA_OPERATIONS)
+        .allSatisfy(id -> assertThat(operations.get(id).getDeprecated()).as("%s", id).isNotEqualTo(Boolean.TRUE));
   }
 
   @Test
