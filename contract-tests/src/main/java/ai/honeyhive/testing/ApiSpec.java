@@ -48,6 +48,8 @@ final class ApiSpec {
   private final OpenApiInteractionValidator validator;
   private final List<SpecOperation> operations;
   private final Set<String> eventFields;
+  /** The query parameters each operation declares, by operationId. */
+  private final Map<String, Set<String>> queryParameters;
 
   private ApiSpec(String text) {
     ParseOptions options = new ParseOptions();
@@ -58,6 +60,7 @@ final class ApiSpec {
       throw new IllegalArgumentException("not an OpenAPI 3 document: " + result.getMessages());
     }
     this.operations = List.copyOf(operationsOf(api));
+    this.queryParameters = queryParametersOf(api);
     this.eventFields = eventFieldsOf(api);
     this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
         .withLevelResolver(LevelResolver.create()
@@ -152,6 +155,27 @@ final class ApiSpec {
           method.name().toUpperCase(Locale.ROOT), path.getKey())));
     }
     return operations;
+  }
+
+  /** The names of the query parameters operation {@code operationId} declares; empty when it declares none. */
+  Set<String> queryParameters(String operationId) {
+    return queryParameters.getOrDefault(operationId, Set.of());
+  }
+
+  private static Map<String, Set<String>> queryParametersOf(OpenAPI api) {
+    Map<String, Set<String>> byOperation = new java.util.HashMap<>();
+    api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+      Set<String> names = new LinkedHashSet<>();
+      if (operation.getParameters() != null) {
+        operation.getParameters().stream()
+            .filter(parameter -> "query".equals(parameter.getIn()))
+            .forEach(parameter -> names.add(parameter.getName()));
+      }
+      if (operation.getOperationId() != null) {
+        byOperation.put(operation.getOperationId(), Set.copyOf(names));
+      }
+    }));
+    return Map.copyOf(byOperation);
   }
 
   private static Set<String> eventFieldsOf(OpenAPI api) {

@@ -1,5 +1,6 @@
 package ai.honeyhive.testing;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,6 +48,26 @@ final class Routes {
     routes.put("getExperimentCompareEvents", runAnalysis::pairs);
     routes.put("getExperimentCompareEventsLegacy", runAnalysis::pairsLegacy);
     routes.put(OtlpRoutes.OPERATION_ID, new OtlpRoutes(store)::export); // not in the spec: see OtlpRoutes
+    // Datasets and datapoints (HoneyHive's tags Datasets and Datapoints)
+    DatasetStore datasetStore = new DatasetStore(Clock.systemUTC());
+    DatasetRoutes datasets = new DatasetRoutes(datasetStore);
+    DatapointRoutes datapoints = new DatapointRoutes(datasetStore, store);
+    routes.put("getDatasets", datasets::list);
+    routes.put("createDataset", datasets::create);
+    routes.put("updateDataset", datasets::update);
+    routes.put("deleteDataset", datasets::delete);
+    routes.put("addDatapoints", datasets::addDatapoints);
+    routes.put("removeDatapoint", datasets::removeDatapoint);
+    routes.put("updateDatasetLegacy", datasets::updateLegacy);
+    routes.put("deleteDatasetLegacy", datasets::deleteLegacy);
+    routes.put("removeDatapointLegacy", datasets::removeDatapoint);
+    routes.put("getDatapoints", datapoints::list);
+    routes.put("createDatapoint", datapoints::create);
+    routes.put("batchCreateDatapoints", datapoints::createFromEvents);
+    routes.put("getDatapoint", datapoints::get);
+    routes.put("updateDatapoint", datapoints::update);
+    routes.put("deleteDatapoint", datapoints::delete);
+    MetricsAreaRoutes.register(routes); // metrics, metric versions, charts, queues, configurations
   }
 
   /**

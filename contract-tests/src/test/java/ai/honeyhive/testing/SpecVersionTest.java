@@ -13,12 +13,26 @@ import org.junit.jupiter.api.Test;
 /** The server validates against the spec it is given: by default the artifact's, or a pinned version. */
 class SpecVersionTest {
   @Test
-  void byDefaultTheServerServesTheSixteenOperationsOfTheArtifactsSpec() {
+  void byDefaultTheServerServesEveryOperationOfTheArtifactsSpec() {
     try (HoneyHiveTestServer server = HoneyHiveTestServer.start()) {
       assertThat(server.operationIds()).containsExactlyInAnyOrder("createSession", "createSessionEventBatch",
           "createEvent", "getEvent", "updateEvent", "createEventBatch", "searchEvents", "exportEventsLegacy",
           "startSessionLegacy", "createEventLegacy", "updateEventLegacy", "createModelEventLegacy",
-          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy");
+          "createEventBatchLegacy", "createModelEventBatchLegacy", "addSessionTracesLegacy", "getEventsSchemaLegacy",
+          // datasets and datapoints
+          "getDatasets", "createDataset", "updateDataset", "deleteDataset", "addDatapoints", "removeDatapoint",
+          "updateDatasetLegacy", "deleteDatasetLegacy", "removeDatapointLegacy", "getDatapoints", "createDatapoint",
+          "batchCreateDatapoints", "getDatapoint", "updateDatapoint", "deleteDatapoint",
+          // Experiments (runs)
+          "createRun", "getRuns", "getRunsSchema", "getRun", "updateRun", "deleteRun", "getRunSchema",
+          "getExperimentRunMetrics", "getExperimentSummary", "getExperimentComparison", "getExperimentCompareEvents",
+          "getExperimentResultLegacy", "getExperimentComparisonLegacy", "getExperimentCompareEventsLegacy",
+          // metrics, metric versions, charts, queues, configurations (issue 16)
+          "getMetrics", "createMetric", "updateMetric", "deleteMetric", "updateMetricLegacy", "deleteMetricLegacy",
+          "getMetricVersions", "createMetricVersion", "deployMetricVersion", "runMetric", "runMetricLegacy",
+          "getCharts", "createChart", "getChart", "updateChart", "deleteChart",
+          "getQueues", "createQueue", "getQueue", "updateQueue", "deleteQueue",
+          "getConfigurations", "createConfiguration", "updateConfiguration", "deleteConfiguration");
     }
   }
 

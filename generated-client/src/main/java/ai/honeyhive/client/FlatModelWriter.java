@@ -60,7 +60,8 @@ final class FlatModelWriter<T> extends JsonAdapter<T> {
    */
   private static TreeMap<String, Field> flatFields(Class<?> raw) {
     if (!MODEL_PACKAGE.equals(raw.getPackageName()) || raw.isEnum() || raw.isInterface()
-        || raw.getSuperclass() != Object.class) {
+        || raw.getSuperclass() != Object.class || raw == ai.honeyhive.client.model.Datapoint.class) {
+      // A datapoint writes its required nulls (DatapointNulls), which this writer would leave out.
       return null;
     }
     TreeMap<String, Field> fields = new TreeMap<>();

@@ -47,6 +47,7 @@ public final class HoneyHiveJson {
 
   /** Like {@link #configure(Moshi.Builder)}; {@code flatModels} false leaves every model to Moshi's own writer. */
   static Moshi.Builder configure(Moshi.Builder builder, boolean flatModels) {
+    builder.add(DatapointNulls.FACTORY); // before the flat writer, to which it hands the datapoint's fields
     if (flatModels) {
       builder.add(FlatModelWriter.FACTORY);
     }

@@ -262,6 +262,13 @@ class FlatModelWriterTest {
         }
         return list;
       }
+      if (arguments.length == 2 && arguments[1] != Object.class) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+          typed.put(randomString(random), randomValue(arguments[1], random, depth + 1));
+        }
+        return typed;
+      }
       return randomMap(random, depth);
     }
     Class<?> raw = (Class<?>) type;

@@ -34,9 +34,15 @@ record SpecOperation(String id, String method, String pathTemplate, JsonNode pat
     return Spec.componentSchemaName(jsonMediaType(node.path("requestBody")).path("schema"));
   }
 
-  /** The example of the JSON body of the 200 response; empty when the 200 response has no body. */
+  /** The status of the operation's success answer: 200, or 201 for an operation that documents only 201. */
+  int okStatus() {
+    return node.path("responses").has("200") || !node.path("responses").has("201") ? 200 : 201;
+  }
+
+  /** The example of the JSON body of the success answer; empty when it has no body. */
   Optional<JsonNode> okResponseExample() {
-    return Optional.ofNullable(jsonMediaType(Spec.resolve(node.path("responses").path("200"))).get("example"));
+    return Optional.ofNullable(
+        jsonMediaType(Spec.resolve(node.path("responses").path(String.valueOf(okStatus())))).get("example"));
   }
 
   /** Decodes the request example into the generated request class, checking it is the class the spec names. */

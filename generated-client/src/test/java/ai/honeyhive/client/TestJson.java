@@ -56,7 +56,11 @@ final class TestJson {
   /** Encodes {@code value} with the client's Moshi, using the adapter of its runtime class. */
   @SuppressWarnings("unchecked")
   static String encode(Object value) {
-    JsonAdapter<Object> adapter = HoneyHiveJson.moshi().adapter((Class<Object>) value.getClass());
+    // A schema mapped to Object (a union such as ChartDateRange) decodes to a Map or a List, which Moshi writes
+    // through its Object adapter, as it does for such a field of a model.
+    Class<Object> type = value instanceof java.util.Map || value instanceof java.util.List
+        ? Object.class : (Class<Object>) value.getClass();
+    JsonAdapter<Object> adapter = HoneyHiveJson.moshi().adapter(type);
     return adapter.toJson(value);
   }
 

@@ -1,6 +1,9 @@
 package ai.honeyhive.client;
 
+import ai.honeyhive.client.api.DatapointsApi;
+import ai.honeyhive.client.api.DatasetsApi;
 import ai.honeyhive.client.api.EventsApi;
+import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.api.LegacyApi;
 import ai.honeyhive.client.api.SessionsApi;
 import java.io.IOException;
@@ -27,8 +30,13 @@ final class TestServer implements AutoCloseable {
       .build();
   private Apis apis;
 
-  /** The three generated API interfaces, bound to one server. */
-  record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy) {}
+  /** The generated API interfaces, bound to one server; {@link #create} makes any other one. */
+  record Apis(SessionsApi sessions, EventsApi events, LegacyApi legacy, DatasetsApi datasets,
+      DatapointsApi datapoints, ExperimentsApi experiments, Retrofit retrofit) {
+    <T> T create(Class<T> api) {
+      return retrofit.create(api);
+    }
+  }
 
   private TestServer() {}
 
@@ -41,7 +49,9 @@ final class TestServer implements AutoCloseable {
     }
     Retrofit retrofit = HoneyHiveRetrofit.create(testServer.server.url("/"), testServer.http);
     testServer.apis = new Apis(
-        retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class));
+        retrofit.create(SessionsApi.class), retrofit.create(EventsApi.class), retrofit.create(LegacyApi.class),
+        retrofit.create(DatasetsApi.class), retrofit.create(DatapointsApi.class), retrofit.create(ExperimentsApi.class),
+        retrofit);
     return testServer;
   }
 

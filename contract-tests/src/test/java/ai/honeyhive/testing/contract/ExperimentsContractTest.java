@@ -94,7 +94,7 @@ class ExperimentsContractTest implements ContractTest {
   }
 
   @Test
-  void anUpdateReplacesEachFieldSentWholeAndWarnsAboutTheDataset(HoneyHive hh) throws IOException {
+  void anUpdateReplacesEachFieldSentWhole(HoneyHive hh) throws IOException {
     UUID runId = createRun(hh, "prompt-v2", Map.of("git", Map.of("commit", "1a2b3c4"), "owner", "qa"));
 
     UpdateRunResponse updated = call(api(hh).updateRun(runId, new UpdateRunRequest().status(RunStatus.COMPLETED)
