@@ -38,6 +38,9 @@ public final class Experiment {
   private final RunApi runs;
   private final String name;
   private List<Map<String, ?>> datapoints;
+  /** A stored dataset, instead of {@link #datapoints}; null for an in-memory one. */
+  private Dataset stored;
+  private final Datasets datasets;
   private ExperimentTask task;
   private String taskName = "task";
   private final Map<String, Evaluator> evaluators = new LinkedHashMap<>();
@@ -48,9 +51,10 @@ public final class Experiment {
   private ExperimentListener listener;
   private Boolean progressLine;
 
-  Experiment(HoneyHive client, RunApi runs, String name) {
+  Experiment(HoneyHive client, RunApi runs, Datasets datasets, String name) {
     this.client = client;
     this.runs = runs;
+    this.datasets = datasets;
     this.name = name;
   }
 
@@ -77,6 +81,26 @@ public final class Experiment {
       copy.add(ExperimentData.checked(i, datapoints.get(i)));
     }
     this.datapoints = copy;
+    this.stored = null;
+    return this;
+  }
+
+  /**
+   * Uses a dataset stored in HoneyHive ({@link Datasets}): its datapoints are read when {@link #run()} starts, and the
+   * run names the dataset ({@code dataset_id}), so HoneyHive links the run to it.
+   *
+   * @param dataset the dataset, with at least one datapoint
+   * @return this experiment
+   * @throws NullPointerException if {@code dataset} is null
+   * @throws IllegalArgumentException if the dataset has no datapoints
+   */
+  public Experiment dataset(Dataset dataset) {
+    Checks.notNull("dataset", dataset);
+    if (dataset.datapointIds().isEmpty()) {
+      throw new IllegalArgumentException("dataset " + dataset.id() + " has no datapoints");
+    }
+    this.stored = dataset;
+    this.datapoints = null;
     return this;
   }
 
@@ -209,22 +233,26 @@ public final class Experiment {
    * the client was flushed and the run finished.
    *
    * @return the run's result
-   * @throws IllegalStateException if no dataset or task was set
+   * @throws IllegalStateException if no dataset or task was set, or a stored dataset's datapoints are gone
    * @throws ai.honeyhive.errors.HoneyHiveException if the run cannot be created (nothing ran) or finished (the
    *     datapoints ran and their sessions were sent)
    */
   public ExperimentResult run() {
-    if (datapoints == null || task == null) {
+    if ((datapoints == null && stored == null) || task == null) {
       throw new IllegalStateException("an experiment needs a dataset and a task: call dataset(...) and task(...)");
     }
-    String datasetId = ExternalIds.datasetId(datapoints);
-    List<Datapoint> cases = ExperimentData.datapoints(datapoints);
+    String datasetId = stored != null ? stored.id() : ExternalIds.datasetId(datapoints);
+    List<Datapoint> cases = stored != null ? datasets.datapoints(stored).toList()
+        : ExperimentData.datapoints(datapoints);
+    if (cases.isEmpty()) {
+      throw new IllegalStateException("dataset " + datasetId + " has no datapoints left: nothing to run");
+    }
     String id = runId != null ? runId : UUID.randomUUID().toString();
     Map<String, Object> runMetadata = new LinkedHashMap<>(metadata);
     Map<String, Object> configuration = Map.of("function", taskName, "evaluators", List.copyOf(evaluators.keySet()),
         "max_workers", concurrency);
-    String created = runs.create(id, name, null, cases.stream().map(Datapoint::id).toList(), configuration,
-        withOffline(runMetadata, datasetId));
+    String created = runs.create(id, name, stored != null ? datasetId : null,
+        cases.stream().map(Datapoint::id).toList(), configuration, withOffline(runMetadata, datasetId));
     ExperimentRunner runner = new ExperimentRunner(client, created, name, datasetId, taskName, task,
         Map.copyOf(evaluators));
     boolean print = progressLine != null ? progressLine : System.console() != null;
@@ -239,9 +267,12 @@ public final class Experiment {
     return new ExperimentResult(created, name, datasetId, status, outcome.results(), outcome.duration());
   }
 
-  private static Map<String, Object> withOffline(Map<String, Object> metadata, String datasetId) {
+  /** The run's metadata; for an in-memory dataset with its {@code EXT-} id as {@code offline_dataset_id}. */
+  private Map<String, Object> withOffline(Map<String, Object> metadata, String datasetId) {
     Map<String, Object> copy = new LinkedHashMap<>(metadata);
-    copy.put("offline_dataset_id", datasetId);
+    if (stored == null) {
+      copy.put("offline_dataset_id", datasetId);
+    }
     return copy;
   }
 

@@ -39,6 +39,12 @@ final class ExperimentData {
     return datapoints;
   }
 
+  /** The datapoint a stored dataset's datapoint is, at {@code index}. */
+  static Datapoint of(ai.honeyhive.client.model.Datapoint stored, int index) {
+    return new Datapoint(stored.getId(), index, map(stored.getInputs()), map(stored.getGroundTruth()),
+        list(stored.getHistory()), map(stored.getMetadata()));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object value) {
     return value == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) value));

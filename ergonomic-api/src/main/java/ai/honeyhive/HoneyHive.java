@@ -173,7 +173,16 @@ public final class HoneyHive implements AutoCloseable {
    * @throws IllegalArgumentException if {@code name} is blank or holds a lone UTF-16 surrogate
    */
   public Experiment experiment(String name) {
-    return new Experiment(this, new RestRuns(runtime.runs()), Checks.name("name", name));
+    return new Experiment(this, new RestRuns(runtime.runs()), datasets(), Checks.name("name", name));
+  }
+
+  /**
+   * Returns HoneyHive's datasets: create, find, list, delete, add rows, remove and page through datapoints.
+   *
+   * @return the datasets
+   */
+  public Datasets datasets() {
+    return new Datasets(runtime.datasets());
   }
 
   /**

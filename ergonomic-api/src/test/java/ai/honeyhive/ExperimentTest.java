@@ -43,7 +43,7 @@ class ExperimentTest {
       Map.of("inputs", Map.of("q", "boom"), "ground_truth", Map.of("answer", "?")));
 
   private Experiment experiment() {
-    return new Experiment(hh, runs, "arithmetic").progressLine(false);
+    return new Experiment(hh, runs, hh.datasets(), "arithmetic").progressLine(false);
   }
 
   private static Object add(Datapoint datapoint) {

@@ -15,6 +15,7 @@ import ai.honeyhive.internal.delivery.Spool;
 import ai.honeyhive.internal.delivery.SyncDelivery;
 import ai.honeyhive.internal.http.Calls;
 import ai.honeyhive.internal.http.DecodeFailureMarkingFactory;
+import ai.honeyhive.internal.http.DatasetsGateway;
 import ai.honeyhive.internal.http.DisabledGateway;
 import ai.honeyhive.internal.http.ErrorMapper;
 import ai.honeyhive.internal.http.Gateway;
@@ -46,6 +47,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final Retrofit retrofit;
   private final Gateway gateway;
   private final RunsGateway runs;
+  private final DatasetsGateway datasets;
   private final Delivery delivery;
   private final Executor async;
   private final ThreadPoolExecutor ownExecutor;
@@ -74,11 +76,13 @@ public final class ClientRuntime implements AutoCloseable {
     if (!options.enabled()) {
       gateway = new DisabledGateway();
       runs = RunsGateway.disabled();
+      datasets = DatasetsGateway.disabled();
     } else {
       calls = new Calls(new ErrorMapper(retryPolicy));
       Gateway current = new HttpGateway(retrofit, calls);
       gateway = httpOptions.routeFamily() == RouteFamily.LEGACY ? new LegacyGateway(retrofit, calls, current) : current;
       runs = RunsGateway.of(retrofit, calls);
+      datasets = DatasetsGateway.of(retrofit, calls);
     }
     if (deliveryOptions.executor() != null) {
       async = deliveryOptions.executor();
@@ -123,6 +127,11 @@ public final class ClientRuntime implements AutoCloseable {
   /** Where reads and writes go. */
   public Gateway gateway() {
     return gateway;
+  }
+
+  /** Where datasets and their datapoints are read and written. */
+  public DatasetsGateway datasets() {
+    return datasets;
   }
 
   /** Where experiments create and finish their runs. */
