@@ -9,15 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link RunApi} over HoneyHive's REST routes. The run is created with every field HoneyHive's Python SDK sends
  * ({@code name}, {@code run_id}, {@code status: pending}, {@code event_ids: []}, {@code datapoint_ids},
  * {@code configuration}, {@code metadata}; {@code dataset_id} only for a stored dataset). It is finished with its
  * status, its sessions in {@code event_ids} and the whole metadata again: whether HoneyHive merges or replaces
- * {@code metadata} on update is not documented, and sending it whole keeps it either way.
+ * {@code metadata} on update is not documented, and sending it whole keeps it either way. The run id the server
+ * answers wins, as in HoneyHive's SDK, unless it is not a UUID: the run routes take UUIDs in their paths, so the run
+ * keeps the UUID it was created with (logged).
  */
 final class RestRuns implements RunApi {
+  private static final Logger log = LoggerFactory.getLogger(Experiment.class);
+
   private final RunsGateway gateway;
 
   RestRuns(RunsGateway gateway) {
@@ -38,7 +44,14 @@ final class RestRuns implements RunApi {
     if (datasetId != null) {
       request.datasetId(datasetId);
     }
-    return gateway.postRun(request);
+    String answered = gateway.postRun(request);
+    if (Ids.parseOrNull(answered) == null) {
+      // HoneyHive's run routes take UUIDs in their paths: an id that is not one could not be finished. Keep ours,
+      // which the server was sent (whether non-UUID run ids exist is an open question of HoneyHive's API).
+      log.warn("POST /v1/runs answered run_id '{}', not a UUID; keeping the run id sent, {}", answered, runId);
+      return runId;
+    }
+    return answered;
   }
 
   @Override

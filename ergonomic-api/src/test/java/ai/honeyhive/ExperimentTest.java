@@ -184,6 +184,29 @@ class ExperimentTest {
   }
 
   @Test
+  void theRunIsCreatedAndFinishedOverRestAndAnAnsweredRunIdThatIsNotAUuidIsNotUsedInAPath() {
+    sink.respondWith(request -> request.path().equals("/v1/runs")
+        ? DeliverySink.json(200, "{\"run_id\":\"ci-1234\",\"evaluation\":{}}") : null);
+    String runId = "6f1c2a3e-9b7d-4c8e-a1f2-3b4c5d6e7f80";
+    ExperimentResult result = hh.experiment("over-rest").runId(runId).progressLine(false).dataset(DATASET.subList(0, 1))
+        .task(ExperimentTest::add).run();
+
+    assertThat(result.runId()).isEqualTo(runId);
+    Map<String, Object> created = sink.requests().stream().filter(r -> r.path().equals("/v1/runs")).findFirst()
+        .orElseThrow().body();
+    assertThat(created).containsEntry("run_id", runId).containsEntry("name", "over-rest")
+        .containsEntry("status", "pending").containsEntry("event_ids", List.of())
+        .containsEntry("datapoint_ids", List.of(result.datapoints().get(0).datapoint().id()))
+        .containsEntry("metadata", Map.of("offline_dataset_id", result.datasetId()))
+        .doesNotContainKey("dataset_id");
+    Map<String, Object> finished = sink.requests().stream()
+        .filter(r -> r.method().equals("PUT") && r.path().equals("/v1/runs/" + runId)).findFirst().orElseThrow()
+        .body();
+    assertThat(finished).containsEntry("status", "completed")
+        .containsEntry("event_ids", List.of(result.datapoints().get(0).sessionId()));
+  }
+
+  @Test
   void badSetupIsRefusedNamingWhatIsWrong() {
     assertThatThrownBy(() -> experiment().dataset(List.of())).hasMessage("datapoints must hold at least one datapoint");
     assertThatThrownBy(() -> experiment().dataset(List.of(Map.of("inputs", "text"))))
