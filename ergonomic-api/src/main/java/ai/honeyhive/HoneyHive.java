@@ -177,6 +177,15 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Returns HoneyHive's server-side metrics: define, version, deploy, and try one on an event.
+   *
+   * @return the metrics
+   */
+  public Metrics metrics() {
+    return new Metrics(runtime.metrics());
+  }
+
+  /**
    * Returns HoneyHive's datasets: create, find, list, delete, add rows, remove and page through datapoints.
    *
    * @return the datasets

@@ -22,6 +22,7 @@ import ai.honeyhive.internal.http.Gateway;
 import ai.honeyhive.internal.http.HttpClientFactory;
 import ai.honeyhive.internal.http.HttpGateway;
 import ai.honeyhive.internal.http.LegacyGateway;
+import ai.honeyhive.internal.http.MetricsGateway;
 import ai.honeyhive.internal.http.RunsGateway;
 import ai.honeyhive.internal.http.RetryPolicy;
 import java.util.concurrent.Executor;
@@ -48,6 +49,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final Gateway gateway;
   private final RunsGateway runs;
   private final DatasetsGateway datasets;
+  private final MetricsGateway metrics;
   private final Delivery delivery;
   private final Executor async;
   private final ThreadPoolExecutor ownExecutor;
@@ -77,12 +79,14 @@ public final class ClientRuntime implements AutoCloseable {
       gateway = new DisabledGateway();
       runs = RunsGateway.disabled();
       datasets = DatasetsGateway.disabled();
+      metrics = MetricsGateway.disabled();
     } else {
       calls = new Calls(new ErrorMapper(retryPolicy));
       Gateway current = new HttpGateway(retrofit, calls);
       gateway = httpOptions.routeFamily() == RouteFamily.LEGACY ? new LegacyGateway(retrofit, calls, current) : current;
       runs = RunsGateway.of(retrofit, calls);
       datasets = DatasetsGateway.of(retrofit, calls);
+      metrics = MetricsGateway.of(retrofit, calls);
     }
     if (deliveryOptions.executor() != null) {
       async = deliveryOptions.executor();
@@ -127,6 +131,11 @@ public final class ClientRuntime implements AutoCloseable {
   /** Where reads and writes go. */
   public Gateway gateway() {
     return gateway;
+  }
+
+  /** Where server-side metrics are defined, versioned, deployed and tried. */
+  public MetricsGateway metrics() {
+    return metrics;
   }
 
   /** Where datasets and their datapoints are read and written. */

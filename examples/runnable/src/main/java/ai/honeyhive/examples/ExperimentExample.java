@@ -6,7 +6,9 @@ import ai.honeyhive.EventScope;
 import ai.honeyhive.ExperimentResult;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.MetricChange;
+import ai.honeyhive.MetricTrial;
 import ai.honeyhive.RunComparison;
+import ai.honeyhive.ServerMetric;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * An offline experiment: two prompt variants of a support bot run over the same small in-memory dataset, each
  * answer scored by two client-side evaluators (an exact keyword check and a length judge), a table of results per
- * run, then HoneyHive's comparison of the two runs on their common datapoints.
+ * run, a metric defined for HoneyHive to compute on its servers and tried on one answer, then HoneyHive's comparison
+ * of the two runs on their common datapoints.
  */
 public final class ExperimentExample implements Example {
   private static final List<Map<String, Object>> DATASET = List.of(
@@ -61,6 +64,7 @@ public final class ExperimentExample implements Example {
         table(result, out);
         result.datapoints().stream().map(DatapointResult::sessionId).forEach(sessions::add);
       }
+      serverSideMetric(hh, grounded, out);
       RunComparison comparison = hh.runs().compare(grounded.runId(), terse.runId());
       out.println();
       out.println("comparison of " + grounded.name() + " with " + terse.name() + " on "
@@ -85,6 +89,23 @@ public final class ExperimentExample implements Example {
             "score", Math.min(1.0, answer(output).length() / 40.0),
             "explanation", answer(output).length() < 20 ? "too short to help" : "specific enough"))
         .run();
+  }
+
+  /**
+   * A metric HoneyHive computes on its servers for every future run: defined once, then tried on one datapoint's
+   * answer before relying on it. (The embedded test server imitates HoneyHive's answer: it runs no code.)
+   */
+  private static void serverSideMetric(HoneyHive hh, ExperimentResult run, PrintStream out) {
+    ServerMetric cites = ServerMetric.python("answer_matches_truth",
+            "def metric(event):\n    return event['outputs'] == event['feedback']['ground_truth']")
+        .returnType("boolean").needsGroundTruth(true).description("the answer is the expected one");
+    String metricId = hh.metrics().create(cites);
+    DatapointResult first = run.datapoints().get(0);
+    MetricTrial trial = hh.metrics().tryOn(cites, first.datapoint().inputs(), Map.of("keyword", "settings"),
+        first.datapoint().groundTruth());
+    out.println();
+    out.println("server-side metric " + cites.name() + " defined (" + metricId + "), tried on \""
+        + first.datapoint().inputs().get("question") + "\": " + trial.result());
   }
 
   /**

@@ -47,6 +47,7 @@ class ExperimentExampleTest {
     String text = printed.toString(StandardCharsets.UTF_8);
     assertThat(text).contains("support-bot-terse (completed", "support-bot-grounded (completed",
         "means: {helpfulness=0.98125, mentions_keyword=1.0}",
-        "comparison of support-bot-grounded with support-bot-terse on 4 common datapoints:");
+        "comparison of support-bot-grounded with support-bot-terse on 4 common datapoints:",
+        "server-side metric answer_matches_truth defined (", "tried on \"How do I reset my API key?\": true");
   }
 }

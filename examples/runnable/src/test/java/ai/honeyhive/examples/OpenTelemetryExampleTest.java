@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link OpenTelemetryExample} against the embedded test server and asserts that the OpenTelemetry spans and
- * this client's spans form one session, each nested where it ran. A class of its own, unlike {@link ExamplesTest},
- * because this example's session is started twice (see {@link #tearDown()}).
+ * this client's spans form one session, each nested where it ran, and the session is started once.
  */
 class OpenTelemetryExampleTest {
   private final Backend backend = Backend.embedded();
