@@ -154,6 +154,25 @@ class PrismContractTest {
     assertRejected("{\"event_type\":\"banana\",\"event_name\":\"x\",\"inputs\":{}}", "event_type");
   }
 
+  /** The tracing operations, driven by the ergonomic and generated clients in the tests above. */
+  private static final Set<String> TRACING = Set.of("createSession", "createSessionEventBatch", "createEvent",
+      "getEvent", "updateEvent", "createEventBatch", "searchEvents", "exportEventsLegacy", "addSessionTracesLegacy",
+      "getEventsSchemaLegacy", "startSessionLegacy", "createEventLegacy", "updateEventLegacy", "createModelEventLegacy",
+      "createEventBatchLegacy", "createModelEventBatchLegacy");
+
+  @Test
+  void everyEvaluationRouteIsAcceptedWithTheSpecsOwnExamples() throws IOException {
+    List<String> refused = new ArrayList<>();
+    for (SpecExampleRequests.ExampleRequest example : SpecExampleRequests.all(prismUrl(), TRACING)) {
+      try (Response response = http.newCall(example.request()).execute()) {
+        if (!response.isSuccessful()) {
+          refused.add(example.operationId() + " -> " + response.code() + " " + response.body().string());
+        }
+      }
+    }
+    assertThat(refused).as("requests made from the spec's examples that Prism refused").isEmpty();
+  }
+
   @Test
   @Order(Integer.MAX_VALUE)
   void everyOperationOfTheSpecWasAnswered2xxByPrism() {
