@@ -177,6 +177,21 @@ public final class HoneyHive implements AutoCloseable {
   }
 
   /**
+   * Reads a session back with its events nested by {@code parent_id}, like HoneyHive's Python SDK's
+   * {@code get_session}: one search by {@code session_id} over all time, page by page. Events HoneyHive has not
+   * indexed yet are missing, so read a session a moment after its events were sent ({@link #flush} first).
+   *
+   * @param sessionId the session's id (any string HoneyHive gave it)
+   * @return the session and its events
+   * @throws IllegalArgumentException if {@code sessionId} is blank
+   * @throws ai.honeyhive.errors.NotFoundException if HoneyHive returned no event of the session
+   * @throws ai.honeyhive.errors.HoneyHiveException if a search fails after its retries
+   */
+  public RecordedSession getSession(String sessionId) {
+    return SessionReader.read(this, Checks.name("sessionId", sessionId));
+  }
+
+  /**
    * Returns HoneyHive's server-side metrics: define, version, deploy, and try one on an event.
    *
    * @return the metrics
