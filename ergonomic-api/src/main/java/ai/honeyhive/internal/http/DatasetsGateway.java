@@ -12,9 +12,7 @@ import ai.honeyhive.client.model.GetDatapointsResponse;
 import ai.honeyhive.client.model.GetDatasetsResponse;
 import ai.honeyhive.client.model.RemoveDatapointResponse;
 import ai.honeyhive.errors.HoneyHiveException;
-import ai.honeyhive.errors.NotFoundException;
 import java.util.List;
-import java.util.Map;
 import retrofit2.Retrofit;
 
 /**
@@ -45,14 +43,16 @@ public final class DatasetsGateway {
   /** {@code GET /v1/datasets}, filtered by id and name when not null. */
   public List<Dataset> getDatasets(String datasetId, String name) {
     String request = "GET /v1/datasets";
-    GetDatasetsResponse found = body(request, calls().execute(request, datasets.getDatasets(datasetId, name)));
+    GetDatasetsResponse found = Answers.required(request,
+        calls().execute(request, datasets.getDatasets(datasetId, name)));
     return found.getDatasets() == null ? List.of() : found.getDatasets();
   }
 
   /** {@code POST /v1/datasets}; returns the new dataset's id. */
   public String createDataset(CreateDatasetRequest dataset) {
     String request = "POST /v1/datasets";
-    CreateDatasetResponse created = body(request, calls().execute(request, datasets.createDataset(dataset)));
+    CreateDatasetResponse created = Answers.required(request,
+        calls().execute(request, datasets.createDataset(dataset)));
     if (created.getResult() == null || created.getResult().getInsertedId() == null) {
       throw new HoneyHiveException(request + " succeeded but its response named no dataset id", null);
     }
@@ -67,7 +67,8 @@ public final class DatasetsGateway {
   /** {@code POST /v1/datasets/{dataset_id}/datapoints}; returns the new datapoints' ids. */
   public List<String> addDatapoints(String datasetId, AddDatapointsToDatasetRequest rows) {
     String request = "POST /v1/datasets/" + datasetId + "/datapoints";
-    AddDatapointsResponse added = body(request, calls().execute(request, datasets.addDatapoints(datasetId, rows)));
+    AddDatapointsResponse added = Answers.required(request,
+        calls().execute(request, datasets.addDatapoints(datasetId, rows)));
     return added.getDatapointIds() == null ? List.of() : added.getDatapointIds();
   }
 
@@ -81,21 +82,16 @@ public final class DatasetsGateway {
   /** {@code GET /v1/datapoints?datapoint_ids[]=...}. */
   public List<Datapoint> getDatapoints(List<String> datapointIds) {
     String request = "GET /v1/datapoints";
-    GetDatapointsResponse found = body(request, calls().execute(request, datapoints.getDatapoints(datapointIds, null)));
+    GetDatapointsResponse found = Answers.required(request,
+        calls().execute(request, datapoints.getDatapoints(datapointIds, null)));
     return found.getDatapoints() == null ? List.of() : found.getDatapoints();
   }
 
   private Calls calls() {
     if (calls == null) {
-      throw new NotFoundException("datasets", 404, Map.of(), "the HoneyHive client is disabled", null);
+      throw Answers.disabled("datasets");
     }
     return calls;
   }
 
-  private static <T> T body(String request, T body) {
-    if (body == null) {
-      throw new HoneyHiveException(request + " succeeded but its response had no body", null);
-    }
-    return body;
-  }
 }

@@ -9,8 +9,6 @@ import ai.honeyhive.client.model.MetricVersionResponse;
 import ai.honeyhive.client.model.RunMetricRequest;
 import ai.honeyhive.client.model.RunMetricResponse;
 import ai.honeyhive.errors.HoneyHiveException;
-import ai.honeyhive.errors.NotFoundException;
-import java.util.Map;
 import retrofit2.Retrofit;
 
 /**
@@ -41,7 +39,8 @@ public final class MetricsGateway {
   /** {@code POST /v1/metrics}; returns the metric's id. */
   public String createMetric(MetricDefinition definition) {
     String request = "POST /v1/metrics";
-    CreateMetricResponse created = body(request, calls().execute(request, metrics.createMetric(definition)));
+    CreateMetricResponse created = Answers.required(request,
+        calls().execute(request, metrics.createMetric(definition)));
     if (created.getMetricId() == null) {
       throw new HoneyHiveException(request + " succeeded but its response named no metric_id", null);
     }
@@ -63,7 +62,7 @@ public final class MetricsGateway {
   /** {@code POST /v1/metrics/run}. */
   public RunMetricResponse runMetric(RunMetricRequest trial) {
     String request = "POST /v1/metrics/run";
-    return body(request, calls().execute(request, metrics.runMetric(trial)));
+    return Answers.required(request, calls().execute(request, metrics.runMetric(trial)));
   }
 
   private static String versionName(String request, MetricVersionResponse answer) {
@@ -75,15 +74,9 @@ public final class MetricsGateway {
 
   private Calls calls() {
     if (calls == null) {
-      throw new NotFoundException("metrics", 404, Map.of(), "the HoneyHive client is disabled", null);
+      throw Answers.disabled("metrics");
     }
     return calls;
   }
 
-  private static <T> T body(String request, T body) {
-    if (body == null) {
-      throw new HoneyHiveException(request + " succeeded but its response had no body", null);
-    }
-    return body;
-  }
 }

@@ -6,8 +6,6 @@ import ai.honeyhive.client.model.CreateRunResponse;
 import ai.honeyhive.client.model.ExperimentComparisonResponse;
 import ai.honeyhive.client.model.ExperimentSummaryResponse;
 import ai.honeyhive.client.model.UpdateRunRequest;
-import ai.honeyhive.errors.NotFoundException;
-import java.util.Map;
 import java.util.UUID;
 import retrofit2.Retrofit;
 
@@ -68,9 +66,9 @@ public final class RunsGateway {
   public ExperimentSummaryResponse getSummary(UUID runId, String aggregation) {
     String request = "GET /v1/runs/" + runId + "/summary";
     if (calls == null) {
-      throw disabled(request);
+      throw Answers.disabled(request);
     }
-    return required(request, calls.execute(request, runs.getExperimentSummary(runId, aggregation, null)));
+    return Answers.required(request, calls.execute(request, runs.getExperimentSummary(runId, aggregation, null)));
   }
 
   /**
@@ -81,20 +79,11 @@ public final class RunsGateway {
   public ExperimentComparisonResponse getComparison(UUID newRunId, UUID oldRunId, String aggregation) {
     String request = "GET /v1/runs/" + newRunId + "/compare/" + oldRunId;
     if (calls == null) {
-      throw disabled(request);
+      throw Answers.disabled(request);
     }
-    return required(request, calls.execute(request,
+    return Answers.required(request, calls.execute(request,
         runs.getExperimentComparison(newRunId, oldRunId, aggregation, null)));
   }
 
-  private static <T> T required(String request, T body) {
-    if (body == null) {
-      throw new ai.honeyhive.errors.HoneyHiveException(request + " succeeded but its response had no body", null);
-    }
-    return body;
-  }
 
-  private static NotFoundException disabled(String request) {
-    return new NotFoundException(request, 404, Map.of(), "the HoneyHive client is disabled", null);
-  }
 }
