@@ -29,7 +29,8 @@ import java.util.UUID;
  * {@code "task"}) with the same metadata, made the current scope so the task's own spans nest under it; puts the
  * evaluators' metrics on that chain event; updates the session with the outputs and {@code feedback.ground_truth};
  * flushes the client; and finishes the run ({@code PUT /v1/runs/{run_id}}) naming every session in
- * {@code event_ids}, with the status {@code completed}, {@code failed} (a datapoint failed) or {@code cancelled}.
+ * {@code event_ids}, with the status {@code completed}, {@code failed} (a datapoint failed) or {@code cancelled};
+ * then reads HoneyHive's summary of the run ({@link ExperimentResult#summary()}).
  *
  * <p>Not thread-safe while being set up; {@link #run()} may be called more than once, each call a new run.
  */
@@ -264,7 +265,8 @@ public final class Experiment {
     List<String> sessions = outcome.results().stream().map(DatapointResult::sessionId)
         .filter(session -> session != null).toList();
     runs.finish(created, name, status, sessions, withOffline(runMetadata, datasetId));
-    return new ExperimentResult(created, name, datasetId, status, outcome.results(), outcome.duration());
+    return new ExperimentResult(created, name, datasetId, status, outcome.results(), outcome.duration(),
+        runs.summary(created));
   }
 
   /** The run's metadata; for an in-memory dataset with its {@code EXT-} id as {@code offline_dataset_id}. */

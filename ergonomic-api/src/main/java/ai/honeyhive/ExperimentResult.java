@@ -17,15 +17,27 @@ public final class ExperimentResult {
   private final String status;
   private final List<DatapointResult> datapoints;
   private final Duration duration;
+  private final RunSummary summary;
 
   ExperimentResult(String runId, String name, String datasetId, String status, List<DatapointResult> datapoints,
-      Duration duration) {
+      Duration duration, RunSummary summary) {
     this.runId = runId;
     this.name = name;
     this.datasetId = datasetId;
     this.status = status;
     this.datapoints = List.copyOf(datapoints);
     this.duration = duration;
+    this.summary = summary;
+  }
+
+  /**
+   * Returns HoneyHive's summary of the run, read once the run was finished (metrics averaged).
+   *
+   * @return the summary, or empty when it could not be read (logged; {@link Runs#summary} tries again) or the
+   *     experiment ran on a fake run API
+   */
+  public java.util.Optional<RunSummary> summary() {
+    return java.util.Optional.ofNullable(summary);
   }
 
   /**

@@ -25,9 +25,21 @@ final class RestRuns implements RunApi {
   private static final Logger log = LoggerFactory.getLogger(Experiment.class);
 
   private final RunsGateway gateway;
+  private final Runs reads;
 
   RestRuns(RunsGateway gateway) {
     this.gateway = gateway;
+    this.reads = new Runs(gateway);
+  }
+
+  @Override
+  public RunSummary summary(String runId) {
+    try {
+      return reads.summary(runId);
+    } catch (RuntimeException e) { // the run ran and was finished: a summary that cannot be read fails nothing
+      log.warn("could not read the summary of run {}: {}", runId, e.toString());
+      return null;
+    }
   }
 
   @Override

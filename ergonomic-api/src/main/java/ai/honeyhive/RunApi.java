@@ -17,4 +17,7 @@ interface RunApi {
 
   /** Finishes the run with {@code status}, naming its sessions in {@code event_ids}. */
   void finish(String runId, String name, String status, List<String> sessionIds, Map<String, Object> metadata);
+
+  /** HoneyHive's summary of the run, averaged; null when it cannot be read (never throws). */
+  RunSummary summary(String runId);
 }

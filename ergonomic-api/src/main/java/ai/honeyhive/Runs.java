@@ -1,6 +1,8 @@
 package ai.honeyhive;
 
+import ai.honeyhive.client.model.ExperimentCompareEventsResponse;
 import ai.honeyhive.client.model.ExperimentComparisonResponse;
+import ai.honeyhive.client.model.ExperimentEventPair;
 import ai.honeyhive.client.model.ExperimentMetricComparison;
 import ai.honeyhive.client.model.ExperimentMetricDetail;
 import ai.honeyhive.client.model.ExperimentSummaryResponse;
@@ -11,10 +13,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads experiment runs back from HoneyHive: a run's summary and the comparison of two runs. Returned by
+ * Reads experiment runs back from HoneyHive: a run's summary, the comparison of two runs, and their events paired by
+ * datapoint. Returned by
  * {@link HoneyHive#runs()}. Thread-safe; every call is one request, made on the calling thread.
  */
 public final class Runs {
+  /** How many event pairs one page asks for: HoneyHive's maximum. */
+  private static final int PAIRS_PAGE = 1000;
+
   private final RunsGateway gateway;
 
   Runs(RunsGateway gateway) {
@@ -99,6 +105,35 @@ public final class Runs {
       }
     }
     return new RunComparison(newId.toString(), oldId.toString(), metrics, orEmpty(comparison.getCommonDatapoints()));
+  }
+
+  /**
+   * Returns, for each datapoint both runs ran, the two events named {@code eventName} (an experiment's task chain is
+   * {@code "task"} unless {@link Experiment#taskName} said otherwise), read a page of up to 1000 pairs at a time.
+   *
+   * @param newRunId the newer run's id, a UUID
+   * @param oldRunId the older run's id, a UUID
+   * @param eventName the events' name, or null for every event pair HoneyHive returns
+   * @return the pairs
+   * @throws IllegalArgumentException if an id is not a UUID
+   * @throws ai.honeyhive.errors.NotFoundException if HoneyHive has no such run
+   * @throws ai.honeyhive.errors.HoneyHiveException if a call fails after its retries
+   */
+  public List<DatapointPair> pairs(String newRunId, String oldRunId, String eventName) {
+    UUID newId = Ids.parse("newRunId", newRunId);
+    UUID oldId = Ids.parse("oldRunId", oldRunId);
+    List<DatapointPair> pairs = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      ExperimentCompareEventsResponse answer = gateway.getPairs(newId, oldId, eventName, PAIRS_PAGE, page);
+      List<ExperimentEventPair> events = answer.getEvents() == null ? List.of() : answer.getEvents();
+      for (ExperimentEventPair pair : events) {
+        pairs.add(new DatapointPair(pair.getDatapointId(), pair.getEvent1(), pair.getEvent2()));
+      }
+      Integer total = answer.getTotalEvents();
+      if (events.size() < PAIRS_PAGE || (total != null && pairs.size() >= total)) {
+        return pairs;
+      }
+    }
   }
 
   private static Double number(Number value) {

@@ -237,5 +237,10 @@ class ExperimentTest {
         Map<String, Object> metadata) {
       finished.add(Map.of("run_id", runId, "status", status, "session_ids", sessionIds, "metadata", metadata));
     }
+
+    @Override
+    public RunSummary summary(String runId) {
+      return null;
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.Aggregation;
 import ai.honeyhive.Datapoint;
+import ai.honeyhive.DatapointPair;
 import ai.honeyhive.DatapointResult;
 import ai.honeyhive.ExperimentResult;
 import ai.honeyhive.HoneyHive;
@@ -61,6 +62,14 @@ class ExperimentProtocolTest {
             assertThat(metric.newValue()).isEqualTo(1.0);
             assertThat(metric.difference()).isCloseTo(2.0 / 3, Offset.offset(1e-9));
           });
+      List<DatapointPair> pairs = hh.runs().pairs(v2.runId(), v1.runId(), "task");
+      assertThat(pairs).hasSize(3).allSatisfy(pair -> {
+        assertThat(pair.newEvent()).containsEntry("metrics", Map.of("exact", true));
+        assertThat(pair.oldEvent()).containsKey("metrics");
+      });
+      assertThat(v2.summary()).hasValueSatisfying(summary -> assertThat(summary.metrics())
+          .filteredOn(metric -> metric.name().equals("exact")).singleElement()
+          .satisfies(metric -> assertThat(metric.aggregate()).isEqualTo(1.0)));
     }
     assertThat(server.validationErrors()).isEmpty();
   }

@@ -3,6 +3,7 @@ package ai.honeyhive.internal.http;
 import ai.honeyhive.client.api.ExperimentsApi;
 import ai.honeyhive.client.model.CreateRunRequest;
 import ai.honeyhive.client.model.CreateRunResponse;
+import ai.honeyhive.client.model.ExperimentCompareEventsResponse;
 import ai.honeyhive.client.model.ExperimentComparisonResponse;
 import ai.honeyhive.client.model.ExperimentSummaryResponse;
 import ai.honeyhive.client.model.UpdateRunRequest;
@@ -86,4 +87,19 @@ public final class RunsGateway {
   }
 
 
+
+  /**
+   * Reads one page of the event pairs of two runs.
+   *
+   * @throws ai.honeyhive.errors.HoneyHiveException if the call fails after its retries
+   */
+  public ExperimentCompareEventsResponse getPairs(UUID newRunId, UUID oldRunId, String eventName, int limit,
+      int page) {
+    String request = "GET /v1/runs/" + newRunId + "/compare/" + oldRunId + "/events";
+    if (calls == null) {
+      throw Answers.disabled(request);
+    }
+    return Answers.required(request, calls.execute(request,
+        runs.getExperimentCompareEvents(newRunId, oldRunId, eventName, null, null, limit, page)));
+  }
 }
