@@ -25,15 +25,17 @@ class SessionReadBackTest {
   }
 
   @Test
-  void aSessionIsReadBackAsTheTreeItWasWritten() {
+  void aSessionIsReadBackAsTheTreeItWasWritten() throws InterruptedException {
     try (HoneyHive hh = server.clientBuilder().build()) {
       Session session = hh.session("agent").inputs(Map.of("goal", "refund")).start();
       try (Span plan = session.chain("plan").start()) {
         plan.tool("search").log();
+        Thread.sleep(3); // siblings one millisecond apart at least: both trees order them by start time
         try (Span step = plan.chain("step-1").start()) {
           step.model("gpt-4o").log();
         }
       }
+      Thread.sleep(3);
       session.tool("notify").log();
       session.end();
       hh.flush(Duration.ofSeconds(10));
