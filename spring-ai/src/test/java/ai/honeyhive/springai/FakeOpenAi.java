@@ -41,6 +41,14 @@ final class FakeOpenAi implements AutoCloseable {
     return json(status, "{\"error\":{\"message\":\"the fake is down\",\"type\":\"server_error\",\"code\":null}}");
   }
 
+  /** An answer whose headers come only after {@code millis}: longer than the client's timeout, a timeout. */
+  FakeOpenAi slowAnswer(long millis) {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .headersDelay(millis, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .body(completion("{\"role\":\"assistant\",\"content\":\"late\"}", "stop", 1, 1)).build());
+    return this;
+  }
+
   /** A streamed answer in {@code parts}, then a finish reason, then a usage chunk, then {@code [DONE]}. */
   FakeOpenAi stream(int promptTokens, int completionTokens, String... parts) {
     StringBuilder body = new StringBuilder();

@@ -43,12 +43,16 @@ class HoneyHiveObservationHandlerTest {
 
   /** A ChatClient on OpenAiChatModel, both observed by {@code handler}. */
   private ChatClient chatClient(HoneyHiveObservationHandler handler) {
+    return chatClient(handler, Duration.ofSeconds(10));
+  }
+
+  private ChatClient chatClient(HoneyHiveObservationHandler handler, Duration timeout) {
     ObservationRegistry registry = ObservationRegistry.create();
     registry.observationConfig().observationHandler(handler);
     OpenAiChatModel model = OpenAiChatModel.builder()
         .options(OpenAiChatOptions.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test-not-a-secret")
             .model("gpt-4o-mini").temperature(0.2).maxTokens(100).maxRetries(0).streamUsage(true)
-            .timeout(Duration.ofSeconds(10)).build())
+            .timeout(timeout).build())
         .observationRegistry(registry)
         .build();
     return ChatClient.builder(model, registry, null, null).build();
@@ -149,6 +153,17 @@ class HoneyHiveObservationHandlerTest {
 
     StoredEvent model = only("model");
     assertThat(model.error()).isNotBlank();
+    assertThat(only("chain").error()).isNotBlank();
+  }
+
+  @Test
+  void aTimeoutIsRecordedAsTheModelEventsErrorAndStillThrownToTheCaller() {
+    openAi.slowAnswer(3_000);
+    ChatClient client = chatClient(HoneyHiveObservationHandler.create(hh), Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> client.prompt().user("Hi").call().content()).isInstanceOf(RuntimeException.class);
+
+    assertThat(only("model").error()).isNotBlank();
     assertThat(only("chain").error()).isNotBlank();
   }
 
