@@ -1,9 +1,9 @@
 package ai.honeyhive.langchain4j;
 
 import ai.honeyhive.HoneyHive;
-import ai.honeyhive.langchain4j.internal.AiServiceCalls;
-import ai.honeyhive.langchain4j.internal.Capture;
-import ai.honeyhive.langchain4j.internal.Safely;
+import ai.honeyhive.langchain4j.internal.service.AiServiceCalls;
+import ai.honeyhive.langchain4j.internal.support.Capture;
+import ai.honeyhive.langchain4j.internal.support.Safely;
 import dev.langchain4j.observability.api.event.AiServiceCompletedEvent;
 import dev.langchain4j.observability.api.event.AiServiceErrorEvent;
 import dev.langchain4j.observability.api.event.AiServiceStartedEvent;

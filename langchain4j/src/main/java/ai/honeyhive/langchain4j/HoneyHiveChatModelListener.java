@@ -1,9 +1,9 @@
 package ai.honeyhive.langchain4j;
 
 import ai.honeyhive.HoneyHive;
-import ai.honeyhive.langchain4j.internal.Capture;
-import ai.honeyhive.langchain4j.internal.ModelCalls;
-import ai.honeyhive.langchain4j.internal.Safely;
+import ai.honeyhive.langchain4j.internal.support.Capture;
+import ai.honeyhive.langchain4j.internal.model.ModelCalls;
+import ai.honeyhive.langchain4j.internal.support.Safely;
 import dev.langchain4j.model.chat.listener.ChatModelErrorContext;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;

@@ -1,4 +1,4 @@
-package ai.honeyhive.langchain4j.internal;
+package ai.honeyhive.langchain4j.internal.support;
 
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;

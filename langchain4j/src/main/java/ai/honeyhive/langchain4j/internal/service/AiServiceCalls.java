@@ -1,10 +1,11 @@
-package ai.honeyhive.langchain4j.internal;
+package ai.honeyhive.langchain4j.internal.service;
 
 import ai.honeyhive.EventBuilder;
 import ai.honeyhive.EventScope;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.Session;
 import ai.honeyhive.Span;
+import ai.honeyhive.langchain4j.internal.support.Capture;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.ToolExecution;

@@ -1,5 +1,6 @@
-package ai.honeyhive.langchain4j.internal;
+package ai.honeyhive.langchain4j.internal.model;
 
+import ai.honeyhive.langchain4j.internal.support.Capture;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;

@@ -1,4 +1,4 @@
-package ai.honeyhive.langchain4j.internal;
+package ai.honeyhive.langchain4j.internal.support;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package ai.honeyhive.langchain4j.internal;
+package ai.honeyhive.langchain4j.internal.service;
 
 import ai.honeyhive.EventScope;
 import ai.honeyhive.Span;

@@ -1,9 +1,11 @@
-package ai.honeyhive.langchain4j.internal;
+package ai.honeyhive.langchain4j.internal.model;
 
 import ai.honeyhive.EventScope;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.ModelSpan;
 import ai.honeyhive.Session;
+import ai.honeyhive.langchain4j.internal.service.Invocations;
+import ai.honeyhive.langchain4j.internal.support.Capture;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.request.ChatRequest;
