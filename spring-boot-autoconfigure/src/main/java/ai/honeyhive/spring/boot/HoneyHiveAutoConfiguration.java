@@ -1,0 +1,101 @@
+package ai.honeyhive.spring.boot;
+
+import ai.honeyhive.DeliveryListener;
+import ai.honeyhive.HoneyHive;
+import ai.honeyhive.springai.HoneyHiveObservationHandler;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures a {@link HoneyHive} client from the {@code honeyhive.*} properties ({@link HoneyHiveProperties}),
+ * closed (and so flushed) with the application context, and around it, each when its library is present:
+ * <ul>
+ *   <li>a Micrometer {@link MeterBinder} of the delivery statistics ({@code honeyhive.delivery.*});</li>
+ *   <li>an Actuator {@link HealthIndicator} named {@code honeyHive}, {@code DEGRADED} while deliveries fail;</li>
+ *   <li>a Spring AI {@link HoneyHiveObservationHandler}, which Boot's observation auto-configuration registers; off
+ *       with {@code honeyhive.spring-ai.enabled=false}.</li>
+ * </ul>
+ * Every bean backs off when the application defines one of the same type.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(HoneyHiveProperties.class)
+public class HoneyHiveAutoConfiguration {
+
+  /** Created by Spring Boot. */
+  public HoneyHiveAutoConfiguration() {}
+
+  /**
+   * Counts dropped writes by reason for the metrics, passing reports on to the application's listeners.
+   *
+   * @param listeners the application's {@link DeliveryListener} beans
+   * @return the counts
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public DropCounts honeyHiveDropCounts(ObjectProvider<DeliveryListener> listeners) {
+    return new DropCounts(listeners.orderedStream().collect(Collectors.toList()));
+  }
+
+  /**
+   * The client: the {@code HH_*} environment variables, overridden by the {@code honeyhive.*} properties set.
+   *
+   * @param properties the bound properties
+   * @param drops the drop counts it reports to
+   * @return the client
+   * @throws IllegalStateException naming {@code honeyhive.api-key} and {@code HH_API_KEY} when no key is set and the
+   *     client is enabled
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public HoneyHive honeyHive(HoneyHiveProperties properties, DropCounts drops) {
+    return HoneyHiveClientFactory.create(properties, drops);
+  }
+
+  /** The delivery meters, when Micrometer is present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    HoneyHiveMetrics honeyHiveMetrics(HoneyHive honeyHive, ObjectProvider<DropCounts> drops) {
+      return new HoneyHiveMetrics(honeyHive, drops.getIfAvailable());
+    }
+  }
+
+  /** The health indicator, when Spring Boot's health API (Boot 4's {@code spring-boot-health}) is present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  static class Health {
+    @Bean
+    @ConditionalOnMissingBean
+    HoneyHiveHealthIndicator honeyHiveHealthIndicator(HoneyHive honeyHive) {
+      return new HoneyHiveHealthIndicator(honeyHive);
+    }
+  }
+
+  /** The Spring AI observation handler, when honeyhive-spring-ai and Spring AI are present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"ai.honeyhive.springai.HoneyHiveObservationHandler",
+      "org.springframework.ai.chat.observation.ChatModelObservationContext",
+      "io.micrometer.observation.ObservationHandler"})
+  @ConditionalOnProperty(prefix = "honeyhive.spring-ai", name = "enabled", havingValue = "true",
+      matchIfMissing = true)
+  static class SpringAi {
+    @Bean
+    @ConditionalOnMissingBean
+    HoneyHiveObservationHandler honeyHiveObservationHandler(HoneyHive honeyHive, HoneyHiveProperties properties) {
+      return HoneyHiveObservationHandler.builder(honeyHive)
+          .captureContent(properties.getSpringAi().isCaptureContent())
+          .build();
+    }
+  }
+}
