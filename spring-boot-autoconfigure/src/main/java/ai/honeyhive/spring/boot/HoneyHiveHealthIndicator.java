@@ -9,7 +9,7 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Reports the HoneyHive delivery: {@code UP}, or {@code DEGRADED} when writes failed or were dropped since the
  * previous check (the first check compares with zero). Tracing failures must not take the application out of a
- * load balancer, so it is never {@code DOWN}; Boot maps an unknown status to HTTP 200 — add {@code DEGRADED} to
+ * load balancer, so it is never {@code DOWN}; Boot answers it with HTTP 200. Add {@code DEGRADED} to
  * {@code management.endpoint.health.status.order} to rank it. Details: the delivery counters and the type of the
  * last error, never its message (nor, of course, the API key).
  */
