@@ -2,37 +2,20 @@ package ai.honeyhive.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.StoredEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs each example against the embedded test server, whatever the environment says, and asserts the exact outline
  * of the sessions it produced: what the README's first command prints, checked on every build.
  */
-class ExamplesTest {
-  private final Backend backend = Backend.embedded();
-  private final HoneyHiveTestServer server = backend.server().orElseThrow();
-  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+class ExamplesTest extends EmbeddedExampleTest {
 
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(server.validationErrors()).isEmpty();
-      assertThat(server.duplicateDeliveries()).isEmpty();
-    } finally {
-      backend.close();
-    }
-  }
 
   @Test
   void synchronousLlmLogsEachModelCallAsOneRequest() throws Exception {

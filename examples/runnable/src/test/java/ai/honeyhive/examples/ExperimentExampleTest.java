@@ -2,32 +2,15 @@ package ai.honeyhive.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.StoredEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The experiment example against the embedded test server: its sessions, their links to the runs, its printout. */
-class ExperimentExampleTest {
-  private final Backend backend = Backend.embedded();
-  private final HoneyHiveTestServer server = backend.server().orElseThrow();
-  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+class ExperimentExampleTest extends EmbeddedExampleTest {
 
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(server.validationErrors()).isEmpty();
-      assertThat(server.duplicateDeliveries()).isEmpty();
-    } finally {
-      backend.close();
-    }
-  }
 
   @Test
   void eightSessionsInTwoRunsEachAChainWithItsModelCallAndTheComparisonPrinted() throws Exception {

@@ -2,42 +2,21 @@ package ai.honeyhive.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.StoredEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link OpenTelemetryExample} against the embedded test server and asserts that the OpenTelemetry spans and
  * this client's spans form one session, each nested where it ran, and the session is started once.
  */
-class OpenTelemetryExampleTest {
-  private final Backend backend = Backend.embedded();
-  private final HoneyHiveTestServer server = backend.server().orElseThrow();
-  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+class OpenTelemetryExampleTest extends EmbeddedExampleTest {
   private List<String> sessions = List.of();
 
-  /**
-   * Every request conformed and nothing was delivered twice: the application starts the session (inside the handler's
-   * span, so with the trace id), and HoneyHiveSpanExporter, told so by the bridge, does not start it again.
-   */
-  @AfterEach
-  void tearDown() {
-    try {
-      assertThat(server.validationErrors()).isEmpty();
-      assertThat(server.duplicateDeliveries()).isEmpty();
-    } finally {
-      backend.close();
-    }
-  }
 
   @Test
   void openTelemetrySpansAndHoneyHiveSpansShareOneSessionNestedWhereTheyRan() throws Exception {
