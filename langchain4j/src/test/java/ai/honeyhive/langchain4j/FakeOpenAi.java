@@ -54,6 +54,18 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
+  /** An embeddings answer: one 3-dimensional vector per input, the i-th pointing along axis i % 3. */
+  FakeOpenAi embeds(int inputs) {
+    StringBuilder data = new StringBuilder();
+    for (int i = 0; i < inputs; i++) {
+      String vector = i % 3 == 0 ? "[1.0,0.0,0.0]" : i % 3 == 1 ? "[0.0,1.0,0.0]" : "[0.0,0.0,1.0]";
+      data.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"index\":").append(i)
+          .append(",\"embedding\":").append(vector).append('}');
+    }
+    return json(200, "{\"object\":\"list\",\"data\":[" + data + "],\"model\":\"text-embedding-3-small\","
+        + "\"usage\":{\"prompt_tokens\":" + (4 * inputs) + ",\"total_tokens\":" + (4 * inputs) + "}}");
+  }
+
   /** An HTTP error with an OpenAI-style error body. */
   FakeOpenAi fails(int status) {
     return json(status, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");

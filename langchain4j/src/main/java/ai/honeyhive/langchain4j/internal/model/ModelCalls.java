@@ -93,13 +93,7 @@ public final class ModelCalls {
       return;
     }
     try {
-      if (error != null) {
-        String message = error.getMessage();
-        String redacted = message == null ? null : capture.content() ? capture.text(message) : null;
-        call.span.error(error.getClass().getName() + (redacted == null ? "" : ": " + redacted));
-      } else {
-        call.span.error("unknown error");
-      }
+      call.span.error(capture.describe(error));
     } finally {
       close(call);
     }

@@ -93,9 +93,7 @@ public final class AiServiceCalls {
       return;
     }
     try {
-      String message = error == null ? null : capture.text(error.getMessage());
-      span.error(error == null ? "unknown error"
-          : error.getClass().getName() + (message == null ? "" : ": " + message));
+      span.error(capture.describe(error));
     } finally {
       end(invocation.invocationId(), span);
     }

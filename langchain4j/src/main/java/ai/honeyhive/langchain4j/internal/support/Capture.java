@@ -44,6 +44,18 @@ public final class Capture {
     }
   }
 
+  /**
+   * An error as recorded: {@code Type: message}, the message (redacted) only when content is captured, since it may
+   * quote the input; {@code unknown error} for null.
+   */
+  public String describe(Throwable error) {
+    if (error == null) {
+      return "unknown error";
+    }
+    String message = text(error.getMessage());
+    return error.getClass().getName() + (message == null ? "" : ": " + message);
+  }
+
   /** {@link #text(String)} of {@code String.valueOf(value)}, or null for a null value. */
   public String value(Object value) {
     return value == null ? null : text(String.valueOf(value));
