@@ -2,8 +2,12 @@ package ai.honeyhive.spring.boot;
 
 import ai.honeyhive.DeliveryListener;
 import ai.honeyhive.HoneyHive;
+import ai.honeyhive.langchain4j.HoneyHiveAiServiceListener;
+import ai.honeyhive.langchain4j.HoneyHiveChatModelListener;
+import ai.honeyhive.langchain4j.HoneyHiveRetrievalListener;
 import ai.honeyhive.springai.HoneyHiveObservationHandler;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +26,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>a Micrometer {@link MeterBinder} of the delivery statistics ({@code honeyhive.delivery.*});</li>
  *   <li>an Actuator {@link HealthIndicator} named {@code honeyHive}, {@code DEGRADED} while deliveries fail;</li>
  *   <li>a Spring AI {@link HoneyHiveObservationHandler}, which Boot's observation auto-configuration registers; off
- *       with {@code honeyhive.spring-ai.enabled=false}.</li>
+ *       with {@code honeyhive.spring-ai.enabled=false};</li>
+ *   <li>the LangChain4j listeners ({@link HoneyHiveChatModelListener}, {@link HoneyHiveAiServiceListener},
+ *       {@link HoneyHiveRetrievalListener}); off with {@code honeyhive.langchain4j.enabled=false}.</li>
  * </ul>
  * Every bean backs off when the application defines one of the same type.
  */
@@ -96,6 +102,46 @@ public class HoneyHiveAutoConfiguration {
       return HoneyHiveObservationHandler.builder(honeyHive)
           .captureContent(properties.getSpringAi().isCaptureContent())
           .build();
+    }
+  }
+
+  /**
+   * The LangChain4j listeners, when honeyhive-langchain4j and LangChain4j are present. LangChain4j's Spring Boot
+   * starters add every {@code ChatModelListener} bean to the chat models they make; the AI-service and retrieval
+   * listeners are for the application to register where it builds AI services, stores and retrievers.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"ai.honeyhive.langchain4j.HoneyHiveChatModelListener",
+      "dev.langchain4j.model.chat.listener.ChatModelListener"})
+  @ConditionalOnProperty(prefix = "honeyhive.langchain4j", name = "enabled", havingValue = "true",
+      matchIfMissing = true)
+  static class LangChain4j {
+    @Bean
+    @ConditionalOnMissingBean
+    HoneyHiveChatModelListener honeyHiveChatModelListener(HoneyHive honeyHive, HoneyHiveProperties properties) {
+      return HoneyHiveChatModelListener.builder(honeyHive)
+          .captureContent(properties.getLangchain4j().isCaptureContent())
+          .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HoneyHiveRetrievalListener honeyHiveRetrievalListener(HoneyHive honeyHive, HoneyHiveProperties properties) {
+      return HoneyHiveRetrievalListener.create(honeyHive, properties.getLangchain4j().isCaptureContent(),
+          UnaryOperator.identity());
+    }
+
+    /** The AI-service listener, when LangChain4j's AI services (artifact {@code langchain4j}) are present too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"dev.langchain4j.service.tool.ToolExecution",
+        "dev.langchain4j.observability.api.listener.AiServiceListener"})
+    static class AiServiceEvents {
+      @Bean
+      @ConditionalOnMissingBean
+      HoneyHiveAiServiceListener honeyHiveAiServiceListener(HoneyHive honeyHive, HoneyHiveProperties properties) {
+        return HoneyHiveAiServiceListener.create(honeyHive, properties.getLangchain4j().isCaptureContent(),
+            UnaryOperator.identity());
+      }
     }
   }
 }

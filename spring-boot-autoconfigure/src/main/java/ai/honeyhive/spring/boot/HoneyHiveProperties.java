@@ -3,6 +3,7 @@ package ai.honeyhive.spring.boot;
 import ai.honeyhive.DeliveryMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code honeyhive.*} properties. Every property left unset keeps what the {@code HH_*} environment variables (or
@@ -31,8 +32,22 @@ public class HoneyHiveProperties {
   private Integer maxRetries;
   /** Time limit of one whole HTTP call. */
   private Duration callTimeout;
-  /** The Spring AI integration. */
-  private final SpringAi springAi = new SpringAi();
+  /** Connections, timeouts, proxy, TLS and headers ({@code honeyhive.http.*}). */
+  @NestedConfigurationProperty
+  private final HttpProperties http = new HttpProperties();
+  /** Backoff between retries ({@code honeyhive.retry.*}). */
+  @NestedConfigurationProperty
+  private final RetryProperties retry = new RetryProperties();
+  /** Bounds of the delivery queue and of exports ({@code honeyhive.queue.*}). */
+  @NestedConfigurationProperty
+  private final QueueProperties queue = new QueueProperties();
+  /** The disk spool ({@code honeyhive.spool.*}). */
+  @NestedConfigurationProperty
+  private final SpoolProperties spool = new SpoolProperties();
+  /** The Spring AI integration ({@code honeyhive.spring-ai.*}). */
+  private final Integration springAi = new Integration();
+  /** The LangChain4j integration ({@code honeyhive.langchain4j.*}). */
+  private final Integration langchain4j = new Integration();
 
   /** Creates properties with nothing set. */
   public HoneyHiveProperties() {}
@@ -218,33 +233,77 @@ public class HoneyHiveProperties {
   }
 
   /**
-   * Returns the Spring AI settings.
+   * Returns the {@code honeyhive.http.*} settings.
    *
-   * @return the settings
+   * @return the settings, never null
    */
-  public SpringAi getSpringAi() {
+  public HttpProperties getHttp() {
+    return http;
+  }
+
+  /**
+   * Returns the {@code honeyhive.retry.*} settings.
+   *
+   * @return the settings, never null
+   */
+  public RetryProperties getRetry() {
+    return retry;
+  }
+
+  /**
+   * Returns the {@code honeyhive.queue.*} settings.
+   *
+   * @return the settings, never null
+   */
+  public QueueProperties getQueue() {
+    return queue;
+  }
+
+  /**
+   * Returns the {@code honeyhive.spool.*} settings.
+   *
+   * @return the settings, never null
+   */
+  public SpoolProperties getSpool() {
+    return spool;
+  }
+
+  /**
+   * Returns the {@code honeyhive.spring-ai.*} settings.
+   *
+   * @return the settings, never null
+   */
+  public Integration getSpringAi() {
     return springAi;
   }
 
-  /** Never shows the API key, only whether one is set. */
+  /**
+   * Returns the {@code honeyhive.langchain4j.*} settings.
+   *
+   * @return the settings, never null
+   */
+  public Integration getLangchain4j() {
+    return langchain4j;
+  }
+
   @Override
   public String toString() {
     return "HoneyHiveProperties{apiKey=" + (apiKey == null ? "unset" : "[set]") + ", baseUrl=" + baseUrl
         + ", source=" + source + ", enabled=" + enabled + ", deliveryMode=" + deliveryMode + ", maxQueueSize="
         + maxQueueSize + ", maxBatchSize=" + maxBatchSize + ", batchDelay=" + batchDelay + ", maxRetries="
-        + maxRetries + ", callTimeout=" + callTimeout + ", springAi=" + springAi + "}";
+        + maxRetries + ", callTimeout=" + callTimeout + ", http=" + http + ", retry=" + retry + ", queue=" + queue
+        + ", spool=" + spool + ", springAi=" + springAi + ", langchain4j=" + langchain4j + "}";
   }
 
-  /** The {@code honeyhive.spring-ai.*} properties. */
-  public static class SpringAi {
-    /** Whether a HoneyHive observation handler is registered when Spring AI is on the class path. */
+  /** The settings of one framework integration ({@code honeyhive.spring-ai.*}, {@code honeyhive.langchain4j.*}). */
+  public static class Integration {
+    /** Whether the integration's beans are made when its framework is on the class path. */
     private boolean enabled = true;
-    /** Whether prompts, completions and tool arguments/results are recorded. */
+    /** Whether prompts, completions, tool arguments/results and retrieved texts are recorded. */
     private boolean captureContent = true;
 
     /** Creates the settings at their defaults. */
-    public SpringAi() {}
-
+    public Integration() {}
     /**
      * Returns whether the integration is on.
      *
@@ -283,7 +342,7 @@ public class HoneyHiveProperties {
 
     @Override
     public String toString() {
-      return "SpringAi{enabled=" + enabled + ", captureContent=" + captureContent + "}";
+      return "Integration{enabled=" + enabled + ", captureContent=" + captureContent + "}";
     }
   }
 }
