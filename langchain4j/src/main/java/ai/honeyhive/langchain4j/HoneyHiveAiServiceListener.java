@@ -6,10 +6,12 @@ import ai.honeyhive.langchain4j.internal.support.Capture;
 import ai.honeyhive.langchain4j.internal.support.Safely;
 import dev.langchain4j.observability.api.event.AiServiceCompletedEvent;
 import dev.langchain4j.observability.api.event.AiServiceErrorEvent;
+import dev.langchain4j.observability.api.event.AiServiceRequestIssuedEvent;
 import dev.langchain4j.observability.api.event.AiServiceStartedEvent;
 import dev.langchain4j.observability.api.listener.AiServiceCompletedListener;
 import dev.langchain4j.observability.api.listener.AiServiceErrorListener;
 import dev.langchain4j.observability.api.listener.AiServiceListener;
+import dev.langchain4j.observability.api.listener.AiServiceRequestIssuedListener;
 import dev.langchain4j.observability.api.listener.AiServiceStartedListener;
 import dev.langchain4j.service.tool.ToolExecution;
 import java.util.List;
@@ -48,6 +50,12 @@ public final class HoneyHiveAiServiceListener {
         Safely.run("AI service started", () -> calls.started(event.invocationContext()));
       }
     };
+    AiServiceRequestIssuedListener requestIssued = new AiServiceRequestIssuedListener() {
+      @Override
+      public void onEvent(AiServiceRequestIssuedEvent event) {
+        Safely.run("AI service request issued", () -> calls.requestIssued(event.invocationContext()));
+      }
+    };
     AiServiceCompletedListener completed = new AiServiceCompletedListener() {
       @Override
       public void onEvent(AiServiceCompletedEvent event) {
@@ -60,7 +68,7 @@ public final class HoneyHiveAiServiceListener {
         Safely.run("AI service error", () -> calls.failed(event.invocationContext(), event.error()));
       }
     };
-    this.listeners = List.of(started, completed, failed);
+    this.listeners = List.of(started, requestIssued, completed, failed);
   }
 
   /**
@@ -94,7 +102,8 @@ public final class HoneyHiveAiServiceListener {
 
   /**
    * Returns the listeners to pass to {@code AiServices.builder(...).registerListeners(...)}: invocation started,
-   * completed and failed.
+   * model request issued (so that every model turn, streamed ones on LangChain4j's threads included, nests under the
+   * invocation's chain), completed and failed.
    *
    * @return the listeners, an unmodifiable list
    */

@@ -66,6 +66,23 @@ final class FakeOpenAi implements AutoCloseable {
         + "\"usage\":{\"prompt_tokens\":" + (4 * inputs) + ",\"total_tokens\":" + (4 * inputs) + "}}");
   }
 
+  /** A streamed answer asking for one call of {@code tool}, its arguments split over two chunks, then usage. */
+  FakeOpenAi streamsToolCall(String tool, String escapedArgumentsFirst, String escapedArgumentsSecond) {
+    String chunk = "{\"id\":\"chatcmpl-4\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini\",";
+    String body = "data: " + chunk + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,"
+        + "\"tool_calls\":[{\"index\":0,\"id\":\"call_9\",\"type\":\"function\",\"function\":{\"name\":\"" + tool
+        + "\",\"arguments\":\"" + escapedArgumentsFirst + "\"}}]},\"finish_reason\":null}]}\n\n"
+        + "data: " + chunk + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{"
+        + "\"arguments\":\"" + escapedArgumentsSecond + "\"}}]},\"finish_reason\":null}]}\n\n"
+        + "data: " + chunk + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
+        + "data: " + chunk + "\"choices\":[],\"usage\":{\"prompt_tokens\":21,\"completion_tokens\":8,"
+        + "\"total_tokens\":29}}\n\n"
+        + "data: [DONE]\n\n";
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body(body).build());
+    return this;
+  }
+
   /** An HTTP error with an OpenAI-style error body. */
   FakeOpenAi fails(int status) {
     return json(status, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");

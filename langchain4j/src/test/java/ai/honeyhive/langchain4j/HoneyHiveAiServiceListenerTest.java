@@ -8,7 +8,12 @@ import ai.honeyhive.testing.StoredEvent;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.TokenStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +22,10 @@ import org.junit.jupiter.api.Test;
 class HoneyHiveAiServiceListenerTest {
   interface Assistant {
     String chat(String question);
+  }
+
+  interface StreamingAssistant {
+    TokenStream chat(String question);
   }
 
   static final class WeatherTools {
@@ -89,5 +98,34 @@ class HoneyHiveAiServiceListenerTest {
     assertThat(chain.inputs()).isEqualTo(Map.of());
     assertThat(chain.outputs() == null ? Map.of() : chain.outputs()).doesNotContainKey("result");
     assertThat(tool.toMap().toString()).doesNotContain("Paris");
+  }
+
+  @Test
+  void aStreamedInvocationWithAToolNestsEveryModelTurnUnderItsChain() throws Exception {
+    // turn 1 streams a tool call; turn 2, made on LangChain4j's streaming thread after the tool ran, streams the answer
+    openAi.streamsToolCall("weather", "{\\\"arg0\\\":", "\\\"Paris\\\"}").streams("Sunny in ", "Paris.");
+    HoneyHiveAiServiceListener services = HoneyHiveAiServiceListener.create(hh);
+    OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(openAi.baseUrl())
+        .apiKey("sk-test-not-a-real-key").modelName("gpt-4o-mini")
+        .listeners(List.of(HoneyHiveChatModelListener.create(hh))).build();
+    StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class).streamingChatModel(model)
+        .tools(new WeatherTools()).registerListeners(services.listeners())
+        .afterToolExecution(services::afterToolExecution).build();
+
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    assistant.chat("Weather in Paris?").onPartialResponse(part -> { })
+        .onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
+    assertThat(done.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Sunny in Paris.");
+
+    StoredEvent chain = server.eventsOfType("chain").get(0);
+    assertThat(server.sessionTree(chain.sessionId()).outline()).isEqualTo(
+        "session \"StreamingAssistant.chat\"\n"
+            + "└── chain \"StreamingAssistant.chat\"\n"
+            + "    ├── model \"gpt-4o-mini\"\n"
+            + "    ├── tool \"weather\"\n"
+            + "    └── model \"gpt-4o-mini\"\n");
+    List<StoredEvent> models = server.eventsOfType("model");
+    assertThat(models).extracting(event -> event.metadata().get("total_tokens")).containsExactlyInAnyOrder(29, 7);
+    assertThat(server.eventsOfType("tool").get(0).inputs()).containsEntry("arguments", "{\"arg0\":\"Paris\"}");
   }
 }

@@ -54,7 +54,7 @@ public final class ModelCalls {
   public void request(ChatRequest request, ModelProvider provider, Map<Object, Object> attributes) {
     String model = request.parameters() != null ? request.parameters().modelName() : null;
     String name = model == null || model.isBlank() ? DEFAULT_NAME : model;
-    EventScope parent = Invocations.parentNow();
+    EventScope parent = Invocations.parentOfModelCall();
     Session ownSession = null;
     if (parent == null) {
       ownSession = hh.session(name).start();

@@ -69,6 +69,13 @@ public final class AiServiceCalls {
     Invocations.started(invocation.invocationId(), span);
   }
 
+  /** Notes that the invocation is about to call its model on this thread, so that call nests under its chain. */
+  public void requestIssued(InvocationContext invocation) {
+    if (invocation != null) {
+      Invocations.requestIssued(invocation.invocationId());
+    }
+  }
+
   /** Records the method's result on the invocation's chain and ends it. */
   public void completed(InvocationContext invocation, Optional<Object> result) {
     Span span = invocation == null ? null : Invocations.finished(invocation.invocationId());

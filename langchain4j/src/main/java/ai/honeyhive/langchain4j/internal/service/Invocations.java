@@ -17,6 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Invocations {
   private static final Map<UUID, Span> BY_ID = new ConcurrentHashMap<>();
   private static final ThreadLocal<Deque<Span>> ON_THREAD = ThreadLocal.withInitial(ArrayDeque::new);
+  /**
+   * The chain whose model request LangChain4j just announced on this thread ({@code AiServiceRequestIssuedEvent},
+   * fired right before the model call): the parent of that call, used once. This is how the model turns of a streamed
+   * invocation, made on LangChain4j's streaming threads, find their chain.
+   */
+  private static final ThreadLocal<Span> ANNOUNCED = new ThreadLocal<>();
 
   private Invocations() {}
 
@@ -39,6 +45,29 @@ public final class Invocations {
       ON_THREAD.get().remove(span);
     }
     return span;
+  }
+
+  /** Records that invocation {@code id} is about to call its model on this thread. */
+  public static void requestIssued(UUID id) {
+    Span chain = byId(id);
+    if (chain != null) {
+      ANNOUNCED.set(chain);
+    }
+  }
+
+  /**
+   * Where the model call starting now on this thread nests: the chain that announced it, else {@link #parentNow()}.
+   * The announcement is used once.
+   */
+  public static EventScope parentOfModelCall() {
+    Span announced = ANNOUNCED.get();
+    if (announced != null) {
+      ANNOUNCED.remove();
+      if (!announced.isClosed()) {
+        return announced;
+      }
+    }
+    return parentNow();
   }
 
   /**
