@@ -64,6 +64,26 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
+  /** A streamed request for one tool call, its arguments in two chunks, then finish reason, usage and {@code [DONE]}. */
+  FakeOpenAi streamToolCall(String id, String name, String argumentsJson) {
+    String arguments = argumentsJson.replace("\"", "\\\"");
+    int half = arguments.length() / 2;
+    while (half > 0 && arguments.charAt(half - 1) == '\\') {
+      half--; // never split an escape
+    }
+    String body = chunk("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+        + "\"id\":\"" + id + "\",\"type\":\"function\",\"function\":{\"name\":\"" + name + "\",\"arguments\":\""
+        + arguments.substring(0, half) + "\"}}]},\"finish_reason\":null}]", "")
+        + chunk("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\""
+        + arguments.substring(half) + "\"}}]},\"finish_reason\":null}]", "")
+        + chunk("[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]", "")
+        + chunk("[]", ",\"usage\":" + usage(20, 7))
+        + "data: [DONE]\n\n";
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body(body).build());
+    return this;
+  }
+
   private FakeOpenAi json(int status, String body) {
     server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
         .body(body).build());

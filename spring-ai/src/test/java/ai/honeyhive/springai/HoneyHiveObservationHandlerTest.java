@@ -145,6 +145,29 @@ class HoneyHiveObservationHandlerTest {
   }
 
   @Test
+  void aStreamedToolRoundTripIsModelThenToolThenModelWithUsageOnEachTurn() {
+    openAi.streamToolCall("call_7", "weather", "{\"city\":\"Paris\"}").stream(30, 5, "Sunny ", "in Paris.");
+
+    List<String> parts = chatClient().prompt().user("Weather in Paris?").tools(new WeatherTools()).stream()
+        .content().collectList().block();
+
+    assertThat(String.join("", parts)).isEqualTo("Sunny in Paris.");
+    assertThat(server.sessionTree(onlySession()).outline()).isEqualTo("""
+        session "spring-ai"
+        └── chain "spring_ai.chat_client"
+            ├── model "gpt-4o-mini"
+            ├── tool "weather"
+            └── model "gpt-4o-mini"
+        """);
+    assertThat(only("tool").inputs()).containsEntry("arguments", "{\"city\":\"Paris\"}");
+    assertThat(server.eventsOfType("model")).extracting(e -> e.metadata().get("total_tokens"))
+        .containsExactlyInAnyOrder(27, 35);
+    StoredEvent answering = server.eventsOfType("model").stream()
+        .filter(e -> "Sunny in Paris.".equals(e.outputs().get("content"))).findFirst().orElseThrow();
+    assertThat(answering.config()).containsEntry("stream", true);
+  }
+
+  @Test
   void anHttp500IsRecordedAsTheModelEventsErrorAndStillThrownToTheCaller() {
     openAi.error(500);
     ChatClient client = chatClient();
