@@ -48,8 +48,12 @@ class SpringAi11HandlerTest {
 
   /** A ChatClient on Spring AI 1.1's OpenAiChatModel, both (and the model's tool calls) observed by the handler. */
   private ChatClient chatClient() {
+    return chatClient(HoneyHiveObservationHandler.create(hh));
+  }
+
+  private ChatClient chatClient(HoneyHiveObservationHandler handler) {
     ObservationRegistry registry = ObservationRegistry.create();
-    registry.observationConfig().observationHandler(HoneyHiveObservationHandler.create(hh));
+    registry.observationConfig().observationHandler(handler);
     String root = openAi.server().url("/").toString();
     OpenAiApi api = OpenAiApi.builder().baseUrl(root.substring(0, root.length() - 1))
         .apiKey("sk-test-not-a-secret").build();
@@ -187,6 +191,23 @@ class SpringAi11HandlerTest {
             └── chain "spring_ai.chat_client"
                 └── model "gpt-4o-mini"
         """);
+  }
+
+  @Test
+  void withContentCaptureOffNoTextIsRecordedButUsageIs() {
+    openAi.toolCall("call_1", "weather", "{\"city\":\"Paris\"}").answer("Sunny in Paris.", 30, 5);
+    ChatClient client = chatClient(HoneyHiveObservationHandler.builder(hh).captureContent(false).build());
+
+    assertThat(client.prompt().user("Weather in Paris?").tools(new WeatherTools()).call().content())
+        .isEqualTo("Sunny in Paris.");
+
+    assertThat(server.events()).hasSize(5); // session, chain, model, tool, model
+    for (StoredEvent event : server.events()) {
+      assertThat(event.toMap().toString()).doesNotContain("Paris");
+    }
+    assertThat(server.eventsOfType("model")).hasSize(2).allSatisfy(model -> assertThat(model.metadata())
+        .containsKey("prompt_tokens"));
+    assertThat(only("tool").eventName()).isEqualTo("weather");
   }
 
   /** A Spring AI tool: a {@code @Tool} method the model asks for. */
