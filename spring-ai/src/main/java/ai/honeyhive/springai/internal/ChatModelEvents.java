@@ -3,9 +3,12 @@ package ai.honeyhive.springai.internal;
 import ai.honeyhive.EventScope;
 import ai.honeyhive.ModelEventBuilder;
 import ai.honeyhive.ModelSpan;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -42,7 +45,7 @@ public final class ChatModelEvents {
         builder.parameter("stop", stop);
       }
     }
-    if (context.isStreaming()) {
+    if (streaming(context)) {
       builder.parameter("stream", true);
     }
     List<Map<String, Object>> messages = Messages.of(prompt, capture);
@@ -99,8 +102,35 @@ public final class ChatModelEvents {
     if ((prompt != null && prompt > 0) || (completion != null && completion > 0)) {
       span.usage(prompt == null ? 0 : Math.max(0, prompt), completion == null ? 0 : Math.max(0, completion));
     }
-    Messages.putIfNotNull(metadata, "cache_read_input_tokens", usage.getCacheReadInputTokens());
-    Messages.putIfNotNull(metadata, "cache_write_input_tokens", usage.getCacheWriteInputTokens());
+    if (SpringAiApi.USAGE_CACHE_READ) {
+      Messages.putIfNotNull(metadata, "cache_read_input_tokens", usage.getCacheReadInputTokens());
+    }
+    if (SpringAiApi.USAGE_CACHE_WRITE) {
+      Messages.putIfNotNull(metadata, "cache_write_input_tokens", usage.getCacheWriteInputTokens());
+    }
+  }
+
+  /**
+   * Whether the model call streams. Spring AI 2.0 says so on the context; Spring AI 1.1 does not, and there a model
+   * call streams when the nearest chat-client observation above it does (a direct {@code ChatModel.stream} outside a
+   * {@code ChatClient} is then not marked).
+   */
+  static boolean streaming(ChatModelObservationContext context) {
+    if (SpringAiApi.MODEL_IS_STREAMING) {
+      return context.isStreaming();
+    }
+    ObservationView ancestor = context.getParentObservation();
+    for (int depth = 0; ancestor != null && depth < 64; depth++) {
+      Observation.ContextView view = ancestor.getContextView();
+      if (view instanceof ChatClientObservationContext chat) {
+        return chat.isStream();
+      }
+      if (view == null) {
+        return false;
+      }
+      ancestor = view.getParentObservation();
+    }
+    return false;
   }
 
   private static String modelName(ChatModelObservationContext context, ChatOptions options) {

@@ -25,8 +25,13 @@ public final class ToolCallEvents {
       builder.inputs(Map.of("arguments", arguments));
     }
     Map<String, Object> metadata = new LinkedHashMap<>();
-    Messages.putIfNotNull(metadata, "tool_call_id", ChatModelEvents.blankToNull(context.getToolCallId()));
-    Messages.putIfNotNull(metadata, "tool_type", ChatModelEvents.blankToNull(context.getToolType()));
+    // Spring AI 1.1 has neither on the context.
+    if (SpringAiApi.TOOL_CALL_ID) {
+      Messages.putIfNotNull(metadata, "tool_call_id", ChatModelEvents.blankToNull(context.getToolCallId()));
+    }
+    if (SpringAiApi.TOOL_TYPE) {
+      Messages.putIfNotNull(metadata, "tool_type", ChatModelEvents.blankToNull(context.getToolType()));
+    }
     if (!metadata.isEmpty()) {
       builder.metadata(metadata);
     }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * closed (and so flushed) with the application context, and around it, each when its library is present:
  * <ul>
  *   <li>a Micrometer {@link MeterBinder} of the delivery statistics ({@code honeyhive.delivery.*});</li>
- *   <li>an Actuator {@link HealthIndicator} named {@code honeyHive}, {@code DEGRADED} while deliveries fail;</li>
+ *   <li>an Actuator {@link HealthIndicator} named {@code honeyHive}, {@code DEGRADED} while deliveries fail (Boot 4's
+ *       health API; on Boot 3, {@link HoneyHiveBoot3HealthIndicator});</li>
  *   <li>a Spring AI {@link HoneyHiveObservationHandler}, which Boot's observation auto-configuration registers; off
  *       with {@code honeyhive.spring-ai.enabled=false};</li>
  *   <li>the LangChain4j listeners ({@link HoneyHiveChatModelListener}, {@link HoneyHiveAiServiceListener},
@@ -85,6 +87,22 @@ public class HoneyHiveAutoConfiguration {
     @ConditionalOnMissingBean
     HoneyHiveHealthIndicator honeyHiveHealthIndicator(HoneyHive honeyHive) {
       return new HoneyHiveHealthIndicator(honeyHive);
+    }
+  }
+
+  /**
+   * The health indicator on Spring Boot 3, whose health API is {@code org.springframework.boot.actuate.health}
+   * ({@code spring-boot-actuator}; Boot 4's actuator no longer has that package). Never together with the Boot 4 one
+   * ({@code Health} above): both beans are named {@code honeyHiveHealthIndicator}, so the health component is {@code honeyHive} on either.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+  @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
+  static class Boot3Health {
+    @Bean("honeyHiveHealthIndicator")
+    @ConditionalOnMissingBean
+    HoneyHiveBoot3HealthIndicator honeyHiveBoot3HealthIndicator(HoneyHive honeyHive) {
+      return new HoneyHiveBoot3HealthIndicator(honeyHive);
     }
   }
 

@@ -166,6 +166,20 @@ class HoneyHiveAutoConfigurationTest {
   }
 
   @Test
+  void onBoot4OnlyTheBoot4HealthIndicatorIsCreated() {
+    // Boot 3's health API is on the compile class path only (provided): surefire leaves it out, as a Boot 4
+    // application has no such package.
+    assertThat(getClass().getClassLoader().getResource("org/springframework/boot/actuate/health/HealthIndicator.class"))
+        .isNull();
+    runner.run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(HoneyHiveHealthIndicator.class);
+      assertThat(context.getBean("honeyHiveHealthIndicator")).isInstanceOf(HoneyHiveHealthIndicator.class);
+      assertThat(context.getBeanNamesForType(org.springframework.boot.health.contributor.HealthIndicator.class))
+          .containsExactly("honeyHiveHealthIndicator");
+    });
+  }
+
+  @Test
   void theSpringAiHandlerIsABeanWhenSpringAiIsPresent() {
     runner.run(context -> assertThat(context).hasSingleBean(HoneyHiveObservationHandler.class));
   }
