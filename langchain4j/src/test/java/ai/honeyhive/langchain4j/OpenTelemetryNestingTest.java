@@ -6,7 +6,6 @@ import ai.honeyhive.HoneyHive;
 import ai.honeyhive.opentelemetry.HoneyHiveSpanExporter;
 import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.StoredEvent;
-import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
@@ -27,17 +26,6 @@ import org.junit.jupiter.api.Test;
  * under the OTel span current when it began.
  */
 class OpenTelemetryNestingTest {
-  interface Assistant {
-    String chat(String question);
-  }
-
-  static final class WeatherTools {
-    @Tool("Weather of a city")
-    String weather(String city) {
-      return "sunny in " + city;
-    }
-  }
-
   private final HoneyHiveTestServer server = HoneyHiveTestServer.start();
   private final HoneyHive hh = server.clientBuilder().shutdownHook(false).build();
   private final FakeOpenAi openAi = new FakeOpenAi();
@@ -61,7 +49,9 @@ class OpenTelemetryNestingTest {
     HoneyHiveAiServiceListener services = HoneyHiveAiServiceListener.create(hh);
     ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test-not-a-real-key")
         .modelName("gpt-4o-mini").maxRetries(0).listeners(List.of(HoneyHiveChatModelListener.create(hh))).build();
-    Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).tools(new WeatherTools())
+    HoneyHiveAiServiceListenerTest.Assistant assistant =
+        AiServices.builder(HoneyHiveAiServiceListenerTest.Assistant.class)
+        .chatModel(model).tools(new HoneyHiveAiServiceListenerTest.WeatherTools())
         .registerListeners(services.listeners()).afterToolExecution(services::afterToolExecution).build();
     openAi.callsTool("weather", "{\\\"arg0\\\":\\\"Paris\\\"}").answers("Sunny in Paris.");
 

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.DeliveryMode;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.springai.HoneyHiveObservationHandler;
-import ai.honeyhive.testing.HoneyHiveTestServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -21,23 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The auto-configuration in a Spring Boot 4 application context, against the HoneyHive test server. */
-class HoneyHiveAutoConfigurationTest {
-  private HoneyHiveTestServer server;
-  private ApplicationContextRunner runner;
-
-  @BeforeEach
-  void start() {
-    server = HoneyHiveTestServer.start();
-    runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(HoneyHiveAutoConfiguration.class))
-        .withPropertyValues("honeyhive.api-key=" + server.apiKey(), "honeyhive.base-url=" + server.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class HoneyHiveAutoConfigurationTest extends AutoConfigurationTestBase {
   private static void logOneEvent(HoneyHive hh) {
     hh.session("boot-test").start().model("gpt-4o").log();
   }

@@ -6,41 +6,20 @@ import ai.honeyhive.langchain4j.HoneyHiveAiServiceListener;
 import ai.honeyhive.langchain4j.HoneyHiveChatModelListener;
 import ai.honeyhive.langchain4j.HoneyHiveRetrievalListener;
 import ai.honeyhive.springai.HoneyHiveObservationHandler;
-import ai.honeyhive.testing.HoneyHiveTestServer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.observation.AiOperationMetadata;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * The framework integrations' beans: LangChain4j's listeners by condition and switch, and the Spring AI handler
  * reaching the {@link ObservationRegistry} through Boot's own observation auto-configuration.
  */
-class IntegrationBeansTest {
-  private HoneyHiveTestServer server;
-  private ApplicationContextRunner runner;
-
-  @BeforeEach
-  void start() {
-    server = HoneyHiveTestServer.start();
-    runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(HoneyHiveAutoConfiguration.class))
-        .withPropertyValues("honeyhive.api-key=" + server.apiKey(), "honeyhive.base-url=" + server.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class IntegrationBeansTest extends AutoConfigurationTestBase {
   @Test
   void langChain4jListenersAreBeansWhenLangChain4jIsPresent() {
     // langchain4j-core is on this class path, the AI-services artifact (langchain4j) is not

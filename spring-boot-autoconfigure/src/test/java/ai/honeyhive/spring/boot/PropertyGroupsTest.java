@@ -5,36 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.QueueFullPolicy;
 import ai.honeyhive.RouteFamily;
-import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.RecordedExchange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The grouped properties ({@code honeyhive.http|retry|queue|spool.*}): bound, and reaching the client. */
-class PropertyGroupsTest {
-  private HoneyHiveTestServer server;
-  private ApplicationContextRunner runner;
-
-  @BeforeEach
-  void start() {
-    server = HoneyHiveTestServer.start();
-    runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(HoneyHiveAutoConfiguration.class))
-        .withPropertyValues("honeyhive.api-key=" + server.apiKey(), "honeyhive.base-url=" + server.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class PropertyGroupsTest extends AutoConfigurationTestBase {
   @Test
   void everyGroupIsBound(@TempDir Path spool) {
     runner.withPropertyValues("honeyhive.http.connect-timeout=3s", "honeyhive.http.read-timeout=7s",
