@@ -83,6 +83,16 @@ final class FakeOpenAi implements AutoCloseable {
     return this;
   }
 
+  /** A chat completion whose headers come only after {@code millis}: past the client's timeout, a timeout. */
+  FakeOpenAi answersAfter(long millis) {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .headersDelay(millis, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .body("{\"id\":\"chatcmpl-late\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-4o-mini\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"late\"},"
+            + "\"finish_reason\":\"stop\"}]}").build());
+    return this;
+  }
+
   /** An HTTP error with an OpenAI-style error body. */
   FakeOpenAi fails(int status) {
     return json(status, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");

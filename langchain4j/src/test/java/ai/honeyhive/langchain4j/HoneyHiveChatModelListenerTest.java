@@ -185,6 +185,20 @@ class HoneyHiveChatModelListenerTest {
   }
 
   @Test
+  void timeoutIsRecordedOnTheEventAndStillThrownToTheCaller() {
+    openAi.answersAfter(3_000);
+    ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("sk-test-not-a-real-key")
+        .modelName("gpt-4o-mini").maxRetries(0).timeout(Duration.ofMillis(300))
+        .listeners(List.of(HoneyHiveChatModelListener.create(hh))).build();
+
+    assertThatThrownBy(() -> model.chat("Hello")).isInstanceOf(RuntimeException.class);
+
+    StoredEvent event = onlyModelEvent();
+    assertThat(event.error()).containsIgnoringCase("timeout");
+    assertThat(event.durationMillis()).isBetween(250.0, 2_500.0);
+  }
+
+  @Test
   void callInsideAUserChainNestsUnderIt() {
     openAi.answers("42.");
     ChatModel model = model(HoneyHiveChatModelListener.create(hh));
