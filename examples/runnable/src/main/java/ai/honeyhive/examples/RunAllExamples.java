@@ -21,7 +21,7 @@ public final class RunAllExamples {
   static List<Example> all() {
     return List.of(new SyncLlmExample(), new SyncLlmToolExample(), new AsyncPerSessionExample(),
         new AsyncBatchExample(), new NestedSpansExample(), new DistributedTracingExample(), new ReadBackExample(),
-        new OpenTelemetryExample(), new ExperimentExample());
+        new OpenTelemetryExample(), new ExperimentExample(), new SpringAiBootExample(), new LangChain4jExample());
   }
 
   /**
