@@ -166,7 +166,10 @@ class ExamplesTest extends EmbeddedExampleTest {
     RunAllExamples.runAll(backend, out);
 
     assertThat(text())
-        .contains("== 1. ", "== 2. ", "== 3. ", "== 4. ", "== 5. ", "== 6. ", "== 7. ", "== 8. ", "== 9. ")
+        .contains("== 1. ", "== 2. ", "== 3. ", "== 4. ", "== 5. ", "== 6. ", "== 7. ", "== 8. ", "== 9. ",
+            "== 10. ", "== 11. ")
+        .contains("└── chain \"spring_ai.chat_client\" ", "└── chain \"SupportAgent.answer\" ",
+            "    ├── tool \"orderStatus\" ")
         .contains("        └── tool \"GET /kb/search\" ")
         .contains("comparison of support-bot-grounded with support-bot-terse on 4 common datapoints:",
             "  mentions_keyword   0.25 ->   1.00")
