@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,6 +26,18 @@ public final class SpringAiBootExample implements Example {
   static final String ORDER_QUESTION = "Where is my order A-100?";
   /** The question answered by streaming. */
   static final String POLICY_QUESTION = "What is your return policy?";
+
+  private final Map<String, Object> extraBeans;
+
+  /** The example as the examples command runs it. */
+  public SpringAiBootExample() {
+    this(Map.of());
+  }
+
+  /** The example with {@code extraBeans} added to the application; for tests. */
+  SpringAiBootExample(Map<String, Object> extraBeans) {
+    this.extraBeans = Map.copyOf(extraBeans);
+  }
 
   /**
    * Runs this example against the embedded test server, or HoneyHive when {@code HH_API_KEY} is set.
@@ -60,7 +73,10 @@ public final class SpringAiBootExample implements Example {
           .logStartupInfo(false)
           .properties(properties.toArray(String[]::new))
           // Not the application's code: the example's own handler, to know when the streamed call has finished.
-          .initializers(app -> app.getBeanFactory().registerSingleton("observationsInFlight", inFlight))
+          .initializers(app -> {
+            app.getBeanFactory().registerSingleton("observationsInFlight", inFlight);
+            extraBeans.forEach(app.getBeanFactory()::registerSingleton);
+          })
           .run()) {
         SupportService support = context.getBean(SupportService.class);
         out.println("answer: " + support.answer(ORDER_QUESTION));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.honeyhive.examples.FakeOpenAi.Usage;
 import ai.honeyhive.testing.StoredEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class FrameworkExamplesTest extends EmbeddedExampleTest {
   private static final String TOOL_RESULT = "A-100 shipped on 2026-12-04, arriving on Tuesday";
   private static final String FINAL_ANSWER = "Here is what I found: " + TOOL_RESULT + ".";
+  private volatile String callingThread;
 
   @Test
   void springBootApplicationIsTracedByTheStarterAloneAsChainModelToolModelAndAStreamedCall() throws Exception {
@@ -80,6 +83,38 @@ class FrameworkExamplesTest extends EmbeddedExampleTest {
         "streamed: Returns |are |free |within |30 |days |of |delivery.",
         "the fake OpenAI answered: tool_call orderStatus, answer after tool, stream",
         "    ├── tool \"orderStatus\" ");
+  }
+
+  @Test
+  void closingTheApplicationRightAfterAStreamedCallStillSendsTheStreamsEvents() throws Exception {
+    // A handler registered after HoneyHive's hears of each stop before it (Micrometer stops handlers in reverse), so
+    // this one holds up the end of the streamed call's events, which Spring AI stops off the caller's thread: without
+    // the example's wait the context (and the client) would close first and the streamed session arrive empty.
+    ObservationHandler<Observation.Context> slowStop = new ObservationHandler<>() {
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+
+      @Override
+      public void onStop(Observation.Context context) {
+        if (!Thread.currentThread().getName().equals(callingThread)) {
+          FakeModels.pause(Duration.ofMillis(300));
+        }
+      }
+    };
+    callingThread = Thread.currentThread().getName();
+
+    List<String> sessions = RunAllExamples.runOne(new SpringAiBootExample(Map.of("slowStop", slowStop)), backend,
+        out);
+
+    assertThat(sessions).hasSize(2);
+    assertThat(server.sessionTree(sessions.get(1)).outline()).isEqualTo("""
+        session "spring-ai"
+        └── chain "spring_ai.chat_client"
+            └── model "gpt-4o-mini"
+        """);
+    assertThat(server.events()).hasSize(8);
   }
 
   @Test
