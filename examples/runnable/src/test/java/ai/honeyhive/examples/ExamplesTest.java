@@ -178,6 +178,14 @@ class ExamplesTest extends EmbeddedExampleTest {
   }
 
   @Test
+  void theExamplesReadmeDescribesEveryExampleTheCommandRuns() throws Exception {
+    // The module's README (surefire runs in the module's directory): one row of its table per example.
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    assertThat(RunAllExamples.all()).allSatisfy(example ->
+        assertThat(readme).contains("| `" + example.getClass().getSimpleName() + "` |"));
+  }
+
+  @Test
   void withAnApiKeyTheExamplesSendThroughTheEnvironmentAndReadTheTreeBackBySearch() throws Exception {
     // Stands in for HoneyHive: HH_API_KEY and HH_API_URL point the "real API" mode at the embedded server.
     System.setProperty("HH_API_KEY", server.apiKey());
