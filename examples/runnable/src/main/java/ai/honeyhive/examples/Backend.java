@@ -6,8 +6,11 @@ import ai.honeyhive.EventFilter;
 import ai.honeyhive.HoneyHive;
 import ai.honeyhive.testing.HoneyHiveTestServer;
 import ai.honeyhive.testing.RecordedExchange;
+import ai.honeyhive.testing.StoredEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,60 @@ public final class Backend implements AutoCloseable {
   public HoneyHive.Builder client(String source, DeliveryMode mode) {
     HoneyHive.Builder builder = server != null ? server.clientBuilder() : HoneyHive.builder().fromEnv();
     return builder.source(source).deliveryMode(mode).shutdownHook(false);
+  }
+
+  /**
+   * Returns the {@code honeyhive.*} properties that point a Spring Boot application's auto-configured client here:
+   * the embedded server's URL and key; nothing against the real API, where the client reads {@code HH_API_KEY} and
+   * {@code HH_API_URL} from the environment as any other.
+   *
+   * @return the properties, {@code name=value}
+   */
+  public List<String> springProperties() {
+    return server != null
+        ? List.of("honeyhive.base-url=" + server.baseUrl(), "honeyhive.api-key=" + server.apiKey())
+        : List.of();
+  }
+
+  /**
+   * Returns the sessions that events of {@code source} made from {@code since} on, oldest first: for an application
+   * whose sessions an integration opened, so that it never saw their ids. Against the real API, searched for (with
+   * the same wait for indexing as {@link #tree}).
+   *
+   * @param source the source the application's client records
+   * @param since when the application started
+   * @return the session ids
+   */
+  public List<String> sessionsOf(String source, Instant since) {
+    if (server != null) {
+      return server.events().stream()
+          .filter(event -> event.isSession() && source.equals(event.source()))
+          .filter(event -> event.startTime() == null || event.startTime() >= since.toEpochMilli())
+          .sorted(Comparator.comparing(event -> event.startTime() == null ? Long.MIN_VALUE : event.startTime()))
+          .map(StoredEvent::eventId)
+          .toList();
+    }
+    List<Event> sessions = List.of();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int stableRounds = 0;
+    while (System.nanoTime() < deadline && stableRounds < 2) {
+      List<Event> found;
+      try (Stream<Event> stream = reader.searchEvents()
+          .filter(EventFilter.field("event_type").is("session"))
+          .filter(EventFilter.field("source").is(source))
+          .dateRange(since, null).stream()) {
+        found = new ArrayList<>(stream.toList());
+      }
+      stableRounds = !found.isEmpty() && found.size() == sessions.size() ? stableRounds + 1 : 0;
+      sessions = found;
+      if (stableRounds < 2) {
+        sleep(pollInterval);
+      }
+    }
+    return sessions.stream()
+        .sorted(Comparator.comparing((Event e) -> e.startTime() == null ? Instant.MIN : e.startTime()))
+        .map(Event::eventId)
+        .toList();
   }
 
   /**

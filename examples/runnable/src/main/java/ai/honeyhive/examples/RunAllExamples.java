@@ -21,7 +21,7 @@ public final class RunAllExamples {
   static List<Example> all() {
     return List.of(new SyncLlmExample(), new SyncLlmToolExample(), new AsyncPerSessionExample(),
         new AsyncBatchExample(), new NestedSpansExample(), new DistributedTracingExample(), new ReadBackExample(),
-        new OpenTelemetryExample(), new ExperimentExample());
+        new OpenTelemetryExample(), new ExperimentExample(), new SpringAiBootExample(), new LangChain4jExample());
   }
 
   /**
@@ -49,7 +49,8 @@ public final class RunAllExamples {
     out.println();
     out.println(backend.server().isPresent()
         ? "Done: every request conformed to the OpenAPI spec."
-        : "Done: see the sessions in HoneyHive (source \"examples\", \"service-a\", \"service-b\").");
+        : "Done: see the sessions in HoneyHive (source \"examples\", \"service-a\", \"service-b\", \""
+            + SpringAiBootExample.SOURCE + "\", \"" + LangChain4jExample.SOURCE + "\").");
   }
 
   /** Runs one example, then prints its sessions as trees; returns their ids. */

@@ -166,12 +166,23 @@ class ExamplesTest extends EmbeddedExampleTest {
     RunAllExamples.runAll(backend, out);
 
     assertThat(text())
-        .contains("== 1. ", "== 2. ", "== 3. ", "== 4. ", "== 5. ", "== 6. ", "== 7. ", "== 8. ", "== 9. ")
+        .contains("== 1. ", "== 2. ", "== 3. ", "== 4. ", "== 5. ", "== 6. ", "== 7. ", "== 8. ", "== 9. ",
+            "== 10. ", "== 11. ")
+        .contains("└── chain \"spring_ai.chat_client\" ", "└── chain \"SupportAgent.answer\" ",
+            "    ├── tool \"orderStatus\" ")
         .contains("        └── tool \"GET /kb/search\" ")
         .contains("comparison of support-bot-grounded with support-bot-terse on 4 common datapoints:",
             "  mentions_keyword   0.25 ->   1.00")
         .contains("session \"support-chat\" ", "│   │   └── chain \"service-b /retrieve\" ")
         .contains("Done: every request conformed to the OpenAPI spec.");
+  }
+
+  @Test
+  void theExamplesReadmeDescribesEveryExampleTheCommandRuns() throws Exception {
+    // The module's README (surefire runs in the module's directory): one row of its table per example.
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    assertThat(RunAllExamples.all()).allSatisfy(example ->
+        assertThat(readme).contains("| `" + example.getClass().getSimpleName() + "` |"));
   }
 
   @Test
