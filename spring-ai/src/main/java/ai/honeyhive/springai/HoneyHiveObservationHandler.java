@@ -8,11 +8,13 @@ import ai.honeyhive.Span;
 import ai.honeyhive.springai.internal.Capture;
 import ai.honeyhive.springai.internal.ChatClientEvents;
 import ai.honeyhive.springai.internal.ChatModelEvents;
+import ai.honeyhive.springai.internal.OpenCalls;
 import ai.honeyhive.springai.internal.OpenEvent;
 import ai.honeyhive.springai.internal.ToolCallEvents;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -64,6 +66,7 @@ public final class HoneyHiveObservationHandler implements ObservationHandler<Obs
   private final HoneyHive client;
   private final String sessionName;
   private final Capture capture;
+  private final OpenCalls openCalls = new OpenCalls();
 
   private HoneyHiveObservationHandler(Builder builder) {
     this.client = builder.client;
@@ -122,6 +125,7 @@ public final class HoneyHiveObservationHandler implements ObservationHandler<Obs
       }
       Span span = open(parent, context);
       context.put(KEY, new OpenEvent(span, ownSession));
+      openCalls.opened();
     } catch (RuntimeException | LinkageError e) {
       if (ownSession != null) {
         ownSession.close();
@@ -152,10 +156,35 @@ public final class HoneyHiveObservationHandler implements ObservationHandler<Obs
     } catch (RuntimeException | LinkageError e) {
       warn("record", context, e);
     } finally {
-      open.span().close();
-      if (open.ownSession() != null) {
-        open.ownSession().close();
+      try {
+        open.span().close();
+        if (open.ownSession() != null) {
+          open.ownSession().close();
+        }
+      } finally {
+        openCalls.closed();
       }
+    }
+  }
+
+  /**
+   * Waits until every observed call this handler opened an event for has stopped (and so has queued its events), for
+   * at most {@code timeout}. Call it before closing the client when an application shuts down right after a call:
+   * Spring AI stops a streamed call's observations only after its last part has reached the caller. The Spring Boot
+   * auto-configuration does so when the context closes. Returns at once when nothing is open.
+   *
+   * @param timeout the longest wait; zero or negative only checks
+   * @return true if no call is open, false if some still were when the time ran out or the thread was interrupted
+   *     (its interrupt status is then set again)
+   * @throws NullPointerException if {@code timeout} is null
+   */
+  public boolean awaitOpenCalls(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    try {
+      return openCalls.awaitNone(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -55,4 +55,22 @@ class HandlerContractTest {
       assertThat(server.events()).isEmpty();
     }
   }
+
+  @Test
+  void awaitOpenCallsWaitsForTheCallsWithAnOpenEventOnly() {
+    try (HoneyHiveTestServer server = HoneyHiveTestServer.start(); HoneyHive hh = server.clientBuilder().build()) {
+      HoneyHiveObservationHandler handler = HoneyHiveObservationHandler.create(hh);
+      ObservationRegistry registry = ObservationRegistry.create();
+      registry.observationConfig().observationHandler(handler);
+      assertThat(handler.awaitOpenCalls(java.time.Duration.ZERO)).isTrue();
+
+      Observation running = Observation.start("gen_ai.client.operation",
+          () -> ChatModelObservationContext.builder().prompt(new Prompt("hi")).provider("openai").build(), registry);
+      Observation.start("other", registry).stop(); // not Spring AI's: never counted
+      assertThat(handler.awaitOpenCalls(java.time.Duration.ofMillis(50))).isFalse();
+
+      running.stop();
+      assertThat(handler.awaitOpenCalls(java.time.Duration.ZERO)).isTrue();
+    }
+  }
 }

@@ -3,7 +3,6 @@ package ai.honeyhive.examples;
 import ai.honeyhive.examples.springboot.SupportApplication;
 import ai.honeyhive.examples.springboot.SupportService;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +54,8 @@ public final class SpringAiBootExample implements Example {
   }
 
   @Override
-  public List<String> run(Backend backend, PrintStream out) throws InterruptedException {
+  public List<String> run(Backend backend, PrintStream out) {
     Instant started = Instant.now();
-    ObservationsInFlight inFlight = new ObservationsInFlight();
     try (FakeOpenAi openAi = FakeOpenAi.start()) {
       List<String> properties = new ArrayList<>(List.of(
           "spring.main.banner-mode=off",
@@ -72,19 +70,13 @@ public final class SpringAiBootExample implements Example {
           .web(WebApplicationType.NONE)
           .logStartupInfo(false)
           .properties(properties.toArray(String[]::new))
-          // Not the application's code: the example's own handler, to know when the streamed call has finished.
-          .initializers(app -> {
-            app.getBeanFactory().registerSingleton("observationsInFlight", inFlight);
-            extraBeans.forEach(app.getBeanFactory()::registerSingleton);
-          })
+          .initializers(app -> extraBeans.forEach(app.getBeanFactory()::registerSingleton))
           .run()) {
         SupportService support = context.getBean(SupportService.class);
         out.println("answer: " + support.answer(ORDER_QUESTION));
         out.println("streamed: " + String.join("|", support.streamAnswer(POLICY_QUESTION)));
-        if (!inFlight.awaitNone(Duration.ofSeconds(10))) {
-          out.println("(Spring AI's observations of the streamed call were still open after 10 s)");
-        }
-      } // closes the HoneyHive client the starter made, which sends what is still queued
+      } // waits for the Spring AI calls still open (a stream ends just after its last part), then closes the client
+        // the starter made, which sends what is still queued
       out.println("the fake OpenAI answered: " + String.join(", ", openAi.answered()));
     }
     return backend.sessionsOf(SOURCE, started);

@@ -89,7 +89,8 @@ class FrameworkExamplesTest extends EmbeddedExampleTest {
   void closingTheApplicationRightAfterAStreamedCallStillSendsTheStreamsEvents() throws Exception {
     // A handler registered after HoneyHive's hears of each stop before it (Micrometer stops handlers in reverse), so
     // this one holds up the end of the streamed call's events, which Spring AI stops off the caller's thread: without
-    // the example's wait the context (and the client) would close first and the streamed session arrive empty.
+    // the starter's wait on close (SpringAiLifecycle) the client would close first and the streamed session arrive
+    // empty.
     ObservationHandler<Observation.Context> slowStop = new ObservationHandler<>() {
       @Override
       public boolean supportsContext(Observation.Context context) {

@@ -7,6 +7,7 @@ import ai.honeyhive.langchain4j.HoneyHiveChatModelListener;
 import ai.honeyhive.langchain4j.HoneyHiveRetrievalListener;
 import ai.honeyhive.springai.HoneyHiveObservationHandler;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -120,6 +121,12 @@ public class HoneyHiveAutoConfiguration {
       return HoneyHiveObservationHandler.builder(honeyHive)
           .captureContent(properties.getSpringAi().isCaptureContent())
           .build();
+    }
+
+    @Bean
+    SpringAiLifecycle honeyHiveSpringAiLifecycle(HoneyHiveObservationHandler handler,
+        ObjectProvider<ObservationRegistry> registries) {
+      return new SpringAiLifecycle(handler, registries);
     }
   }
 

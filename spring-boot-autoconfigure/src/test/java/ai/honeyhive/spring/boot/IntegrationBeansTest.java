@@ -8,6 +8,7 @@ import ai.honeyhive.langchain4j.HoneyHiveRetrievalListener;
 import ai.honeyhive.springai.HoneyHiveObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -59,5 +60,30 @@ class IntegrationBeansTest extends AutoConfigurationTestBase {
     runner.run(context -> {
       assertThat(context).hasSingleBean(HoneyHiveObservationHandler.class).doesNotHaveBean(ObservationRegistry.class);
     });
+  }
+
+  @Test
+  void closingTheContextWaitsForSpringAiCallsStillOpenSoTheirEventsAreSent() throws Exception {
+    AtomicReference<Thread> stopper = new AtomicReference<>();
+    runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, HoneyHiveAutoConfiguration.class))
+        .run(context -> {
+          ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+          ChatModelObservationContext chat = ChatModelObservationContext.builder()
+              .prompt(new Prompt("Stream me something")).provider("openai").build();
+          Observation running = Observation.start("gen_ai.client.operation", () -> chat, registry);
+          // as with a stream: the observation stops a moment after the caller had its answer
+          Thread thread = new Thread(() -> {
+            try {
+              Thread.sleep(300);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            running.stop();
+          });
+          thread.start();
+          stopper.set(thread);
+        }); // the context closes here, with the call still open
+    stopper.get().join(10_000);
+    assertThat(server.eventsOfType("model")).hasSize(1);
   }
 }

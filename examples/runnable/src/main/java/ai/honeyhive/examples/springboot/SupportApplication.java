@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * A Spring Boot 4 application answering support questions with Spring AI: an ordinary application, with no HoneyHive
  * code. It is traced because its classpath has {@code honeyhive-spring-boot-starter} (a HoneyHive client from the
- * {@code honeyhive.*} properties), {@code honeyhive-spring-ai} (the observation handler the starter then registers)
+ * {@code honeyhive.*} properties, and {@code honeyhive-spring-ai}, the observation handler the starter registers)
  * and {@code spring-boot-micrometer-observation} (the {@code ObservationRegistry} Spring AI reports to). Run by
  * {@link ai.honeyhive.examples.SpringAiBootExample}.
  */
