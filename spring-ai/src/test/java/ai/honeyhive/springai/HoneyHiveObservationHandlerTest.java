@@ -180,6 +180,21 @@ class HoneyHiveObservationHandlerTest {
   }
 
   @Test
+  void errorMessagesFollowTheContentSettings() {
+    openAi.error(500).error(500);
+    ChatClient plain = chatClient();
+    ChatClient shapesOnly = chatClient(HoneyHiveObservationHandler.builder(hh).captureContent(false).build());
+
+    assertThatThrownBy(() -> plain.prompt().user("Hi").call().content()).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> shapesOnly.prompt().user("Hi").call().content()).isInstanceOf(RuntimeException.class);
+
+    List<String> errors = server.eventsOfType("model").stream().map(StoredEvent::error).toList();
+    // with content: "Type: message" (the message may quote the prompt); without: the exception's type alone
+    assertThat(errors).hasSize(2).anySatisfy(error -> assertThat(error).contains(": ").contains("the fake is down"))
+        .anySatisfy(error -> assertThat(error).doesNotContain(" ").doesNotContain("fake"));
+  }
+
+  @Test
   void aTimeoutIsRecordedAsTheModelEventsErrorAndStillThrownToTheCaller() {
     openAi.slowAnswer(3_000);
     ChatClient client = chatClient(HoneyHiveObservationHandler.create(hh), Duration.ofMillis(300));

@@ -43,4 +43,16 @@ public final class Capture {
       return REDACTION_FAILED;
     }
   }
+
+  /**
+   * An error as recorded: its class name, then {@code ": "} and its message when content is captured (through the
+   * redaction hook: a message may quote the prompt); {@code unknown error} for null.
+   */
+  public String describe(Throwable error) {
+    if (error == null) {
+      return "unknown error";
+    }
+    String message = text(error.getMessage());
+    return error.getClass().getName() + (message == null ? "" : ": " + message);
+  }
 }

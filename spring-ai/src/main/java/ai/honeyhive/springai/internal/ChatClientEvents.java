@@ -49,7 +49,7 @@ public final class ChatClientEvents {
       span.outputs(Map.of("role", "assistant", "content", answer));
     }
     if (context.getError() != null) {
-      span.error(context.getError());
+      span.error(capture.describe(context.getError()));
     }
   }
 }

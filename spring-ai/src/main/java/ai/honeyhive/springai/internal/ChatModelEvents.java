@@ -83,7 +83,7 @@ public final class ChatModelEvents {
       }
     }
     if (context.getError() != null) {
-      span.error(context.getError());
+      span.error(capture.describe(context.getError()));
     }
   }
 

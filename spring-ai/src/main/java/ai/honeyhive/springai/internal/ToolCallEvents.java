@@ -48,7 +48,7 @@ public final class ToolCallEvents {
       span.outputs(Map.of("result", result));
     }
     if (context.getError() != null) {
-      span.error(context.getError());
+      span.error(capture.describe(context.getError()));
     }
   }
 }
