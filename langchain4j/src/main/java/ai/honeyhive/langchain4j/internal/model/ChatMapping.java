@@ -22,6 +22,9 @@ import java.util.Map;
 
 /** LangChain4j's request and response objects as the maps and values a HoneyHive model event holds. */
 public final class ChatMapping {
+  private static final ClassValue<Method> INPUT_TOKENS_DETAILS = publicMethod("inputTokensDetails");
+  private static final ClassValue<Method> CACHED_TOKENS = publicMethod("cachedTokens");
+
   private ChatMapping() {}
 
   /** HoneyHive's provider name for LangChain4j's {@code ModelProvider}; null for null. */
@@ -133,16 +136,28 @@ public final class ChatMapping {
       return null;
     }
     try {
-      Method details = tokenUsage.getClass().getMethod("inputTokensDetails");
-      Object d = details.invoke(tokenUsage);
-      if (d == null) {
-        return null;
-      }
-      Object cached = d.getClass().getMethod("cachedTokens").invoke(d);
+      Method details = INPUT_TOKENS_DETAILS.get(tokenUsage.getClass());
+      Object d = details == null ? null : details.invoke(tokenUsage);
+      Method cachedTokens = d == null ? null : CACHED_TOKENS.get(d.getClass());
+      Object cached = cachedTokens == null ? null : cachedTokens.invoke(d);
       return cached instanceof Integer ? (Integer) cached : null;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return null; // another provider's usage type: nothing cached to report
+      return null; // nothing cached to report
     }
+  }
+
+  /** A public no-argument method by name, looked up once per class (null when the class has none). */
+  private static ClassValue<Method> publicMethod(String name) {
+    return new ClassValue<>() {
+      @Override
+      protected Method computeValue(Class<?> type) {
+        try {
+          return type.getMethod(name);
+        } catch (NoSuchMethodException | SecurityException e) {
+          return null; // another provider's usage type
+        }
+      }
+    };
   }
 
   private static String userText(UserMessage message) {
