@@ -37,6 +37,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       prints a summary with the machine, the raw numbers, the ratios and each target met or missed. The summary and
  *       JMH's JSON results are also written beside the jar ({@code benchmarks/target/results.md},
  *       {@code jmh-*.json}).
+ *   <li>With {@code --frameworks [regex]}: issue 17's framework benchmarks and their summary
+ *       ({@link FrameworkSummary}).
  *   <li>With any other arguments: JMH's own command line, e.g. {@code CallerCost -prof gc} or {@code -l}.
  * </ul>
  */
@@ -44,6 +46,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--frameworks")) {
+      FrameworkSummary.run(args.length > 1 ? args[1] : null);
+      return;
+    }
     if (args.length > 0 && !(args.length == 1 && args[0].equals("--quick"))) {
       org.openjdk.jmh.Main.main(args);
       return;
