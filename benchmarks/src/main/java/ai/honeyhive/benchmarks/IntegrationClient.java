@@ -35,7 +35,11 @@ final class IntegrationClient implements AutoCloseable {
   final HoneyHive hh;
   private final boolean inSession;
   private DeliveryStats before;
+  private long requestsBefore;
+  private long bytesBefore;
   private int calls;
+  private long callsTotal;
+  private long callsBefore;
   private Session session;
   private CurrentScope current;
 
@@ -65,6 +69,9 @@ final class IntegrationClient implements AutoCloseable {
   void settle() {
     hh.flush(Duration.ofMinutes(2));
     before = hh.stats();
+    requestsBefore = sink.requests();
+    bytesBefore = sink.bodyBytes();
+    callsBefore = callsTotal;
     if (inSession) {
       session = hh.session("benchmark").start();
       current = session.makeCurrent();
@@ -73,6 +80,7 @@ final class IntegrationClient implements AutoCloseable {
 
   /** Parks the caller while the queue is above the high-water mark; see the class comment. */
   void pace() {
+    callsTotal++;
     if (++calls < CHECK_EVERY) {
       return;
     }
@@ -84,7 +92,10 @@ final class IntegrationClient implements AutoCloseable {
     }
   }
 
-  /** Prints what the iteration queued, sent, dropped and failed, and what the sink received. */
+  /**
+   * Prints what the iteration sent, dropped and failed (writes: session starts and ends, events), and the requests
+   * and bytes the sink received for them, the iteration's session end included.
+   */
   void report() {
     if (current != null) {
       current.close();
@@ -94,10 +105,14 @@ final class IntegrationClient implements AutoCloseable {
     DeliveryStats after = hh.stats();
     hh.flush(Duration.ofMinutes(2));
     DeliveryStats drained = hh.stats();
-    System.out.printf("%n  [honeyhive] sent %d events (%d more after draining), dropped %d, failed %d;"
-            + " sink: %d requests, %.1f MB%n",
-        after.sent() - before.sent(), drained.sent() - after.sent(), drained.dropped() - before.dropped(),
-        drained.failed() - before.failed(), sink.requests(), sink.bodyBytes() / 1e6);
+    long sent = drained.sent() - before.sent();
+    long requests = sink.requests() - requestsBefore;
+    long calls = Math.max(1, callsTotal - callsBefore);
+    System.out.printf("%n  [honeyhive] %d calls; sent %d writes (%d of them after the iteration), dropped %d,"
+            + " failed %d; sink: %d requests, %.2f per call, %.1f MB%n",
+        calls, sent, drained.sent() - after.sent(), drained.dropped() - before.dropped(),
+        drained.failed() - before.failed(), requests, requests / (double) calls,
+        (sink.bodyBytes() - bytesBefore) / 1e6);
   }
 
   @Override
