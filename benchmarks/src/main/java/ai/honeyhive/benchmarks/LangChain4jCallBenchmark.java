@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Issue 17: what one LangChain4j chat call pays for {@link HoneyHiveChatModelListener} (and, for an AI service,
@@ -76,6 +78,7 @@ public class LangChain4jCallBenchmark {
 
   private LoopbackSink openAi;
   private IntegrationClient client;
+  private final CallerBytes callerBytes = new CallerBytes();
   private ChatModel model;
   private Assistant assistant;
   private ChatRequest request;
@@ -122,17 +125,20 @@ public class LangChain4jCallBenchmark {
     if (client != null) {
       client.settle();
     }
+    callerBytes.start();
   }
 
   @Setup(Level.Invocation)
   public void pace() {
+    callerBytes.call();
     if (client != null) {
       client.pace();
     }
   }
 
   @TearDown(Level.Iteration)
-  public void after() {
+  public void after(BenchmarkParams benchmark, IterationParams iteration) {
+    callerBytes.report(benchmark, iteration);
     if (client != null) {
       client.report();
     }

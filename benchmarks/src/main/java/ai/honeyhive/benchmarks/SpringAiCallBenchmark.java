@@ -32,6 +32,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -86,6 +88,7 @@ public class SpringAiCallBenchmark {
 
   private LoopbackSink openAi;
   private IntegrationClient client;
+  private final CallerBytes callerBytes = new CallerBytes();
   private OpenAiChatModel model;
   private ChatClient chatClient;
   private Prompt prompt;
@@ -134,17 +137,20 @@ public class SpringAiCallBenchmark {
     if (client != null) {
       client.settle();
     }
+    callerBytes.start();
   }
 
   @Setup(Level.Invocation)
   public void pace() {
+    callerBytes.call();
     if (client != null) {
       client.pace();
     }
   }
 
   @TearDown(Level.Iteration)
-  public void after() {
+  public void after(BenchmarkParams benchmark, IterationParams iteration) {
+    callerBytes.report(benchmark, iteration);
     if (client != null) {
       client.report();
     }
