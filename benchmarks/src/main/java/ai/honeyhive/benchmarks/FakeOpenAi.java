@@ -14,7 +14,7 @@ final class FakeOpenAi {
   static final String SYSTEM = "Answer in one short sentence.";
   static final String USER = "What is the capital of France?";
 
-  /** The canned {@code /v1/chat/completions} answer (about 450 bytes of JSON). */
+  /** The canned {@code /v1/chat/completions} answer (460 bytes of JSON). */
   static final String COMPLETION = "{\"id\":\"chatcmpl-benchmark\",\"object\":\"chat.completion\",\"created\":1700000000,"
       + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
       + "\"content\":\"The capital of France is Paris.\",\"refusal\":null},\"logprobs\":null,"
