@@ -60,9 +60,12 @@ public final class LoopbackSink implements AutoCloseable {
   private final LongAdder bodyBytes = new LongAdder();
   private final boolean quickAck;
   private final long responseDelayNanos;
+  /** The whole response written for every request, or null for the sink's own answers. */
+  private final byte[] cannedResponse;
 
-  private LoopbackSink(Duration maxLifetime, Duration responseDelay) throws IOException {
+  private LoopbackSink(Duration maxLifetime, Duration responseDelay, byte[] cannedResponse) throws IOException {
     this.responseDelayNanos = responseDelay.toNanos();
+    this.cannedResponse = cannedResponse;
     this.server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     boolean supported;
@@ -94,9 +97,32 @@ public final class LoopbackSink implements AutoCloseable {
    */
   public static LoopbackSink start(Duration maxLifetime, Duration responseDelay) {
     try {
-      return new LoopbackSink(maxLifetime, responseDelay);
+      return new LoopbackSink(maxLifetime, responseDelay, null);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the loopback sink", e);
+    }
+  }
+
+  /**
+   * Starts a server that answers every request, whatever its path, with 200 and {@code body} (issue 17: a fake of
+   * another service's endpoint, such as OpenAI's chat completions, as fast as this sink). Stops by itself after 30
+   * minutes at the latest.
+   *
+   * @param contentType the answer's {@code Content-Type}
+   * @param body the answer's body, sent as UTF-8
+   * @return the running server
+   */
+  public static LoopbackSink answering(String contentType, String body) {
+    byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + content.length
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] response = new byte[head.length + content.length];
+    System.arraycopy(head, 0, response, 0, head.length);
+    System.arraycopy(content, 0, response, head.length, content.length);
+    try {
+      return new LoopbackSink(Duration.ofMinutes(30), Duration.ZERO, response);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the loopback server", e);
     }
   }
 
@@ -177,7 +203,7 @@ public final class LoopbackSink implements AutoCloseable {
         requests.increment();
         String[] parts = requestLine.split(" ");
         String path = parts.length > 1 ? parts[1] : "/";
-        out.write(path.endsWith("/v1/traces") ? OTLP_OK : HONEYHIVE_OK);
+        out.write(cannedResponse != null ? cannedResponse : path.endsWith("/v1/traces") ? OTLP_OK : HONEYHIVE_OK);
         out.flush();
         if (close) {
           return;

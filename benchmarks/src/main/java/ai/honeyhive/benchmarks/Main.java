@@ -37,6 +37,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       prints a summary with the machine, the raw numbers, the ratios and each target met or missed. The summary and
  *       JMH's JSON results are also written beside the jar ({@code benchmarks/target/results.md},
  *       {@code jmh-*.json}).
+ *   <li>With {@code --frameworks [regex [param=values ...]]}: issue 17's framework benchmarks and their summary
+ *       ({@link FrameworkSummary}).
  *   <li>With any other arguments: JMH's own command line, e.g. {@code CallerCost -prof gc} or {@code -l}.
  * </ul>
  */
@@ -44,6 +46,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--frameworks")) {
+      Map<String, String[]> params = new LinkedHashMap<>();
+      for (int i = 2; i < args.length; i++) {
+        int equals = args[i].indexOf('=');
+        if (equals <= 0) {
+          throw new IllegalArgumentException("expected param=value[,value...]: " + args[i]);
+        }
+        params.put(args[i].substring(0, equals), args[i].substring(equals + 1).split(","));
+      }
+      FrameworkSummary.run(args.length > 1 ? args[1] : null, params);
+      return;
+    }
     if (args.length > 0 && !(args.length == 1 && args[0].equals("--quick"))) {
       org.openjdk.jmh.Main.main(args);
       return;
