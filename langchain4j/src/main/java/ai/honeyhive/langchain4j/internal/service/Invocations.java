@@ -43,6 +43,9 @@ public final class Invocations {
     Span span = id == null ? null : BY_ID.remove(id);
     if (span != null) {
       ON_THREAD.get().remove(span);
+      if (ANNOUNCED.get() == span) {
+        ANNOUNCED.remove(); // announced for a model call that never reported (a model without the listener)
+      }
     }
     return span;
   }
