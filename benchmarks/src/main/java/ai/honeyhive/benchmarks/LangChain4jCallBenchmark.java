@@ -30,10 +30,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Issue 17: what one LangChain4j chat call pays for {@link HoneyHiveChatModelListener} (and, for an AI service,
@@ -63,7 +60,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 @State(Scope.Benchmark)
-public class LangChain4jCallBenchmark {
+public class LangChain4jCallBenchmark extends FrameworkCallState {
   /** The AI service: one method, a system message, no tools, no memory. */
   public interface Assistant {
     @dev.langchain4j.service.SystemMessage(FakeOpenAi.SYSTEM)
@@ -76,9 +73,6 @@ public class LangChain4jCallBenchmark {
   @Param({"http", "inProcess"})
   public String transport;
 
-  private LoopbackSink openAi;
-  private IntegrationClient client;
-  private final CallerBytes callerBytes = new CallerBytes();
   private ChatModel model;
   private Assistant assistant;
   private ChatRequest request;
@@ -120,39 +114,6 @@ public class LangChain4jCallBenchmark {
     }
   }
 
-  @Setup(Level.Iteration)
-  public void before() {
-    if (client != null) {
-      client.settle();
-    }
-    callerBytes.start();
-  }
-
-  @Setup(Level.Invocation)
-  public void pace() {
-    callerBytes.call();
-    if (client != null) {
-      client.pace();
-    }
-  }
-
-  @TearDown(Level.Iteration)
-  public void after(BenchmarkParams benchmark, IterationParams iteration) {
-    callerBytes.report(benchmark, iteration);
-    if (client != null) {
-      client.report();
-    }
-  }
-
-  @TearDown(Level.Trial)
-  public void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (openAi != null) {
-      openAi.close();
-    }
-  }
 
   /** {@code model.chat(request)}: the model's listeners called on request and on response. */
   @Benchmark

@@ -30,10 +30,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -79,16 +76,13 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 @State(Scope.Benchmark)
-public class SpringAiCallBenchmark {
+public class SpringAiCallBenchmark extends FrameworkCallState {
   @Param({"none", "otherHandler", "honeyhive", "honeyhiveInSession"})
   public String integration;
 
   @Param({"http", "inProcess"})
   public String transport;
 
-  private LoopbackSink openAi;
-  private IntegrationClient client;
-  private final CallerBytes callerBytes = new CallerBytes();
   private OpenAiChatModel model;
   private ChatClient chatClient;
   private Prompt prompt;
@@ -132,39 +126,6 @@ public class SpringAiCallBenchmark {
     }
   }
 
-  @Setup(Level.Iteration)
-  public void before() {
-    if (client != null) {
-      client.settle();
-    }
-    callerBytes.start();
-  }
-
-  @Setup(Level.Invocation)
-  public void pace() {
-    callerBytes.call();
-    if (client != null) {
-      client.pace();
-    }
-  }
-
-  @TearDown(Level.Iteration)
-  public void after(BenchmarkParams benchmark, IterationParams iteration) {
-    callerBytes.report(benchmark, iteration);
-    if (client != null) {
-      client.report();
-    }
-  }
-
-  @TearDown(Level.Trial)
-  public void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (openAi != null) {
-      openAi.close();
-    }
-  }
 
   /** {@code ChatModel.call(prompt)}: one {@code gen_ai.client.operation} observation. */
   @Benchmark
